@@ -1,0 +1,65 @@
+"""Finding request files on disk and reading them: the only file I/O of a check run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import attrs
+
+REQUEST_SUFFIXES = (".json", ".yaml", ".yml")
+# Requests are a few kilobytes; a larger file is reported, not read (a pre-commit hook meets any file).
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+
+
+@attrs.frozen
+class Unreadable:
+    """A path that could not be listed or read, with a one-line reason."""
+
+    path: str
+    reason: str
+
+
+@attrs.frozen
+class TooLarge:
+    path: str
+    size: int
+    limit: int
+
+
+def collect(paths: list[str]) -> Iterator[str | Unreadable]:
+    """Request files under `paths`, as given: files as they are, folders walked in sorted order.
+
+    Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+    """
+    for path in paths:
+        if os.path.isdir(path):
+            yield from _walk(path)
+        elif os.path.exists(path):
+            yield path
+        else:
+            yield Unreadable(path, "no such file or folder")
+
+
+def _walk(folder: str) -> Iterator[str | Unreadable]:
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(REQUEST_SUFFIXES):
+                yield os.path.join(root, name)
+    for error in errors:
+        yield Unreadable(str(error.filename or folder), error.strerror or str(error))
+
+
+def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | TooLarge | Unreadable:
+    """The file's bytes, reading at most `max_bytes` + 1 of them."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                size = os.fstat(handle.fileno()).st_size
+                return TooLarge(path, max(size, len(data)), max_bytes)
+            return data
+    except OSError as error:
+        return Unreadable(path, error.strerror or str(error))

@@ -1,0 +1,21 @@
+"""The JSON report: version 1 of the format, stable for machines."""
+
+from __future__ import annotations
+
+import json
+
+from validator.formatters import FileResult, summary
+
+FORMAT_VERSION = 1
+
+
+def render(results: list[FileResult], tool_version: str) -> str:
+    report = {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "jdcloud-preflight", "version": tool_version},
+        "files": [
+            {"path": result.path, "findings": [finding.to_dict() for finding in result.findings]} for result in results
+        ],
+        "summary": summary(results),
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,49 @@
+"""The explicit list of rules, in catalogue order."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from validator.rules import devices, disk_spec, document, names, path
+from validator.rules.base import Rule
+
+RULES: tuple[Rule, ...] = (
+    document.PARSE,
+    document.duplicate_keys,
+    document.TYPES,
+    document.unknown_keys,
+    document.key_spelling,
+    path.REGION_FORMAT,
+    path.region_known,
+    path.instance_id,
+    names.NAME_REQUIRED,
+    names.NAME_LENGTH,
+    names.name_characters,
+    names.DESCRIPTION_LENGTH,
+    devices.DATA_DISKS_SHAPE,
+    devices.device_name,
+    devices.duplicate_device,
+    devices.exclude_needs_device,
+    devices.excluded_with_settings,
+    devices.entry_does_nothing,
+    devices.new_disk_without_device,
+    devices.DISK_CATEGORY,
+    devices.TOO_MANY_ENTRIES,
+    devices.auto_delete_scope,
+    disk_spec.new_disk_type,
+    disk_spec.disk_type,
+    disk_spec.new_disk_size,
+    disk_spec.disk_size_step,
+    disk_spec.iops_ignored,
+    disk_spec.iops_range,
+    disk_spec.snapshot_id,
+    disk_spec.encrypt_with_snapshot,
+    disk_spec.ignored_disk_fields,
+)
+
+BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
+
+
+def get(rule_id: str) -> Rule | None:
+    """A rule by id, case-insensitively (`c31` finds C31)."""
+    return BY_ID.get(rule_id.upper())

@@ -1,0 +1,323 @@
+"""Rules about the dataDisks entries: device names, duplicates, exclusion (C30–C39)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from validator.api_errors import DUPLICATE_DEVICE_NAME, INVALID_ARGUMENT, OUT_OF_RANGE
+from validator.finding import Severity
+from validator.model import Entry, Request
+from validator.rules.base import Hit, declare, m, rule
+
+_VD_NAME = re.compile(r"vd([a-z]+)")
+FIRST_SLOT = "vdb"
+LAST_SLOT = "vdbm"
+MAX_ENTRIES = 64
+
+
+def slot_number(device: str) -> int | None:
+    """The virtio index of a well-formed `vd` name (vda is 1, vdz 26, vdaa 27, …), or None."""
+    match = _VD_NAME.fullmatch(device)
+    if match is None:
+        return None
+    number = 0
+    for char in match.group(1):
+        number = number * 26 + (ord(char) - ord("a") + 1)
+    return number
+
+
+FIRST_INDEX = 2  # vdb: vda is the system disk
+LAST_INDEX = 65  # vdbm
+
+
+def _named(entry: Entry) -> tuple[str, str] | None:
+    member = entry.obj.members.get("deviceName")
+    if member is None or not isinstance(member.value, str):
+        return None
+    return member.pointer, member.value
+
+
+DATA_DISKS_SHAPE = declare(
+    "C30",
+    "data-disks-shape",
+    Severity.ERROR,
+    m("dataDisks is an array of objects.", "dataDisks 是对象数组。"),
+    m(
+        "Each entry of dataDisks describes one data disk as an object (an InstanceDiskAttachmentSpec).",
+        "dataDisks 的每个元素都是一个描述数据盘的对象（InstanceDiskAttachmentSpec）。",
+    ),
+    bad='{"name": "web", "dataDisks": {"deviceName": "vdb", "noDevice": true}}',
+    good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}]}',
+    api=INVALID_ARGUMENT,
+)
+
+
+@rule(
+    "C31",
+    "device-name",
+    Severity.ERROR,
+    m("deviceName names a data-disk slot from vdb to vdbm.", "deviceName 是 vdb 到 vdbm 之间的数据盘盘符。"),
+    m(
+        "Data-disk slots follow Linux virtio order: vdb…vdz, then vdaa…vdaz, then vdba…vdbm, 64 slots. It "
+        "is not a string-order range: vdz and vdaa are valid, vdbn and vdca are not, and vda is the system "
+        "disk. A well-formed vd name outside the range is out of range; anything else (sdb, xvdb, VDB, vdb1) "
+        "is not a device name at all.",
+        "数据盘盘符按 Linux virtio 顺序排列：vdb…vdz，接着 vdaa…vdaz，再接 vdba…vdbm，共 64 个。它不是按字符串"
+        "大小比较的区间：vdz 和 vdaa 合法，vdbn 和 vdca 不合法，vda 是系统盘。格式正确但超出范围的 vd 盘符属于越界；"
+        "其他写法（sdb、xvdb、VDB、vdb1）根本不是盘符。",
+    ),
+    bad='{"name": "web", "dataDisks": [{"deviceName": "vdbn", "noDevice": true}]}',
+    good='{"name": "web", "dataDisks": [{"deviceName": "vdaa", "noDevice": true}]}',
+    api=OUT_OF_RANGE,
+)
+def device_name(request: Request) -> Iterator[Hit]:
+    for entry in request.entries:
+        named = _named(entry)
+        if named is None:
+            continue
+        pointer, device = named
+        number = slot_number(device)
+        if number is None:
+            yield Hit(
+                pointer,
+                m(
+                    f'deviceName "{device}" is not a virtio device name ({FIRST_SLOT} to {LAST_SLOT})',
+                    f'deviceName "{device}" 不是 virtio 盘符（{FIRST_SLOT} 至 {LAST_SLOT}）',
+                ),
+                api=INVALID_ARGUMENT.render(),
+            )
+        elif number == 1:
+            yield Hit(
+                pointer,
+                m(
+                    f'deviceName "{device}" is the system disk; data disks use {FIRST_SLOT} to {LAST_SLOT}',
+                    f'deviceName "{device}" 是系统盘；数据盘使用 {FIRST_SLOT} 至 {LAST_SLOT}',
+                ),
+                api=OUT_OF_RANGE.render(),
+            )
+        elif number > LAST_INDEX:
+            yield Hit(
+                pointer,
+                m(
+                    f'deviceName "{device}" is past the last data-disk slot {LAST_SLOT} '
+                    f"(slots run {FIRST_SLOT}…vdz, vdaa…vdaz, vdba…{LAST_SLOT})",
+                    f'deviceName "{device}" 超出最后一个数据盘盘符 {LAST_SLOT}'
+                    f"（盘符依次为 {FIRST_SLOT}…vdz、vdaa…vdaz、vdba…{LAST_SLOT}）",
+                ),
+                api=OUT_OF_RANGE.render(),
+            )
+
+
+@rule(
+    "C32",
+    "duplicate-device",
+    Severity.ERROR,
+    m("No two entries name the same deviceName.", "不得有两个条目使用相同的 deviceName。"),
+    m(
+        "Each data-disk slot can be described once. The finding points at the later entry's deviceName.",
+        "每个数据盘盘符只能描述一次。发现项指向后一个条目的 deviceName。",
+    ),
+    bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}, {"deviceName": "vdb", '
+    '"autoDelete": true}]}',
+    good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}, {"deviceName": "vdc", '
+    '"autoDelete": true}]}',
+    api=DUPLICATE_DEVICE_NAME,
+)
+def duplicate_device(request: Request) -> Iterator[Hit]:
+    first: dict[str, int] = {}
+    for entry in request.entries:
+        named = _named(entry)
+        if named is None:
+            continue
+        pointer, device = named
+        if device in first:
+            yield Hit(
+                pointer,
+                m(
+                    f'deviceName "{device}" is already used by dataDisks entry {first[device]}',
+                    f'deviceName "{device}" 已被 dataDisks 第 {first[device]} 项使用',
+                ),
+                api=DUPLICATE_DEVICE_NAME.render(),
+            )
+        else:
+            first[device] = entry.index
+
+
+@rule(
+    "C33",
+    "exclude-needs-device",
+    Severity.ERROR,
+    m("noDevice: true comes with a deviceName.", "noDevice: true 必须配合 deviceName 使用。"),
+    m(
+        "noDevice excludes one attached disk from the image; without deviceName there is nothing to name the disk by.",
+        "noDevice 用于把某块已挂载的磁盘排除在镜像之外；没有 deviceName 就无法指明是哪块盘。",
+    ),
+    bad='{"name": "web", "dataDisks": [{"noDevice": true}]}',
+    good='{"name": "web", "dataDisks": [{"deviceName": "vdc", "noDevice": true}]}',
+    api=INVALID_ARGUMENT,
+)
+def exclude_needs_device(request: Request) -> Iterator[Hit]:
+    for entry in request.entries:
+        if entry.excluded and "deviceName" not in entry.obj:
+            yield Hit(
+                entry.obj.pointer,
+                m(
+                    f"dataDisks entry {entry.index} sets noDevice: true but names no deviceName to exclude",
+                    f"dataDisks 第 {entry.index} 项设置了 noDevice: true，但没有用 deviceName 指明要排除的盘",
+                ),
+                api=INVALID_ARGUMENT.render(),
+            )
+
+
+_IGNORED_WHEN_EXCLUDED = ("cloudDiskSpec", "autoDelete", "diskCategory")
+
+
+@rule(
+    "C34",
+    "excluded-with-settings",
+    Severity.WARNING,
+    m(
+        "An excluded entry (noDevice: true) carries no disk settings.",
+        "被排除的条目（noDevice: true）不应再带磁盘设置。",
+    ),
+    m(
+        "With noDevice: true the disk is left out of the image, so cloudDiskSpec, autoDelete and diskCategory "
+        "on the same entry are ignored. To replace a disk, exclude it in one entry and describe the new disk "
+        "in another.",
+        "设置 noDevice: true 后该盘不进入镜像，同一条目中的 cloudDiskSpec、autoDelete 和 diskCategory 都会被忽略。"
+        "如需替换磁盘，请在一个条目中排除它，再用另一个条目描述新盘。",
+    ),
+    bad='{"name": "web", "dataDisks": [{"deviceName": "vdc", "noDevice": true, "autoDelete": true}]}',
+    good='{"name": "web", "dataDisks": [{"deviceName": "vdc", "noDevice": true}]}',
+)
+def excluded_with_settings(request: Request) -> Iterator[Hit]:
+    for entry in request.entries:
+        if not entry.excluded:
+            continue
+        for name in _IGNORED_WHEN_EXCLUDED:
+            member = entry.obj.members.get(name)
+            if member is not None:
+                yield Hit(
+                    member.pointer,
+                    m(
+                        f"{member.key} is ignored: this entry excludes its disk (noDevice: true)",
+                        f"{member.key} 会被忽略：该条目已用 noDevice: true 排除了磁盘",
+                    ),
+                )
+
+
+@rule(
+    "C35",
+    "entry-does-nothing",
+    Severity.WARNING,
+    m(
+        "Every entry excludes a disk or sets cloudDiskSpec or autoDelete.",
+        "每个条目都应排除磁盘或设置 cloudDiskSpec、autoDelete。",
+    ),
+    m(
+        "An entry that neither excludes its disk (noDevice: true) nor carries cloudDiskSpec or autoDelete "
+        "changes nothing: the disk is imaged as it would be without the entry.",
+        "既不排除磁盘（noDevice: true）、也不带 cloudDiskSpec 或 autoDelete 的条目不会改变任何东西："
+        "磁盘会和没有该条目时一样被制作进镜像。",
+    ),
+    bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": false}]}',
+    good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}]}',
+)
+def entry_does_nothing(request: Request) -> Iterator[Hit]:
+    for entry in request.entries:
+        if entry.excluded or "cloudDiskSpec" in entry.obj or "autoDelete" in entry.obj:
+            continue
+        yield Hit(
+            entry.obj.pointer,
+            m(
+                f"dataDisks entry {entry.index} does nothing: it neither excludes its disk (noDevice: true) "
+                "nor sets cloudDiskSpec or autoDelete",
+                f"dataDisks 第 {entry.index} 项不起作用：既没有排除磁盘（noDevice: true），"
+                "也没有设置 cloudDiskSpec 或 autoDelete",
+            ),
+        )
+
+
+@rule(
+    "C36",
+    "new-disk-without-device",
+    Severity.WARNING,
+    m("An entry with cloudDiskSpec names its deviceName.", "带 cloudDiskSpec 的条目应指明 deviceName。"),
+    m(
+        "The reference page documents adding a disk only by naming a new device; which slot the API picks "
+        "for a disk without deviceName is undocumented.",
+        "参考页面只说明了通过指定新盘符来添加磁盘；不写 deviceName 时 API 会选择哪个盘符并无文档说明。",
+    ),
+    bad='{"name": "web", "dataDisks": [{"cloudDiskSpec": {"diskType": "ssd.gp1", "diskSizeGB": 40}}]}',
+    good='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", '
+    '"diskSizeGB": 40}}]}',
+)
+def new_disk_without_device(request: Request) -> Iterator[Hit]:
+    for entry in request.entries:
+        if "cloudDiskSpec" in entry.obj and "deviceName" not in entry.obj and not entry.excluded:
+            yield Hit(
+                entry.obj.pointer,
+                m(
+                    f"dataDisks entry {entry.index} has cloudDiskSpec but no deviceName; the slot the API "
+                    "would pick is undocumented",
+                    f"dataDisks 第 {entry.index} 项有 cloudDiskSpec 却没有 deviceName；API 会选用哪个盘符并无文档说明",
+                ),
+            )
+
+
+DISK_CATEGORY = declare(
+    "C37",
+    "disk-category",
+    Severity.ERROR,
+    m("diskCategory, when set, is cloud.", "diskCategory 如设置，只能是 cloud。"),
+    m("Data disks of an image are cloud disks only; local is refused.", "镜像中的数据盘只能是云硬盘；local 会被拒绝。"),
+    bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "diskCategory": "local", "autoDelete": true}]}',
+    good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "diskCategory": "cloud", "autoDelete": true}]}',
+    api=INVALID_ARGUMENT,
+)
+
+TOO_MANY_ENTRIES = declare(
+    "C38",
+    "too-many-entries",
+    Severity.ERROR,
+    m(f"dataDisks has at most {MAX_ENTRIES} entries.", f"dataDisks 最多 {MAX_ENTRIES} 项。"),
+    m(
+        f"There are {MAX_ENTRIES} data-disk slots (vdb to vdbm), one entry per slot.",
+        f"共有 {MAX_ENTRIES} 个数据盘盘符（vdb 至 vdbm），每个盘符一项。",
+    ),
+    bad='{"name": "web", "dataDisks": [<65 entries>]}',
+    good='{"name": "web", "dataDisks": [<64 entries or fewer>]}',
+    api=OUT_OF_RANGE,
+)
+
+
+@rule(
+    "C39",
+    "auto-delete-scope",
+    Severity.INFO,
+    m(
+        "autoDelete only affects pay-by-configuration, single-attach disks.",
+        "autoDelete 仅对按配置计费、非多点挂载的云硬盘生效。",
+    ),
+    m(
+        "autoDelete decides whether the disk is deleted with an instance made from the image. It only takes "
+        "effect for pay-by-configuration disks that are not multi-attach; on other disks it is ignored.",
+        "autoDelete 决定用该镜像创建的实例被删除时是否一并删除此盘。它只对按配置计费且非多点挂载的云硬盘生效，"
+        "对其他磁盘会被忽略。",
+    ),
+    bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "autoDelete": true}]}',
+    good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}]}',
+)
+def auto_delete_scope(request: Request) -> Iterator[Hit]:
+    for entry in request.entries:
+        member = entry.obj.members.get("autoDelete")
+        if member is None or entry.excluded or not isinstance(member.value, bool):
+            continue
+        yield Hit(
+            member.pointer,
+            m(
+                "autoDelete only takes effect for pay-by-configuration disks that are not multi-attach",
+                "autoDelete 仅对按配置计费且非多点挂载的云硬盘生效",
+            ),
+        )

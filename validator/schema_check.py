@@ -1,0 +1,142 @@
+"""Schema validation of the normalised request, turned into findings under the catalogue's rule ids.
+
+Each schema names the rule its keywords enforce (`x-rule`) and the rule a wrong type is reported under
+(`x-type-rule`, default C03), the way cfn-lint maps schema keywords to rule ids.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from validator import schemas
+from validator.messages import Message, quote
+from validator.model import Request
+
+TYPE_RULE = "C03"
+
+_TYPE_WORDS = {
+    "string": ("a string", "字符串"),
+    "integer": ("an integer", "整数"),
+    "boolean": ("true or false", "布尔值 true 或 false"),
+    "object": ("an object", "对象"),
+    "array": ("an array", "数组"),
+}
+
+
+@functools.cache
+def _validators() -> dict[str, Any]:
+    # Imported here: jsonschema is the slowest import of a run, and only needed once a document parsed.
+    from jsonschema import Draft202012Validator, validators
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    def is_integer(_checker: object, value: object) -> bool:
+        # JSON Schema counts 40.0 as an integer; the API (and catalogue C03) does not.
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", is_integer)
+    strict = validators.extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
+    registry: Registry[Any] = Registry().with_resources(
+        (schemas.load(name)["$id"], Resource.from_contents(schemas.load(name), DRAFT202012))
+        for name in schemas.SCHEMA_FILES
+    )
+    return {name: strict(schemas.load(name), registry=registry) for name in (schemas.PARAMETERS, schemas.BODY)}
+
+
+def _field(path: tuple[object, ...]) -> str:
+    """How a message names the value at `path`: its member name, or "dataDisks[2]" for an entry."""
+    if path and isinstance(path[-1], int) and len(path) > 1:
+        return f"{path[-2]}[{path[-1]}]"
+    for token in reversed(path):
+        if isinstance(token, str):
+            return token
+    return "the request"
+
+
+def _type_words(expected: object) -> tuple[str, str]:
+    names = [name for name in (expected if isinstance(expected, list) else [expected]) if name != "null"]
+    words = [_TYPE_WORDS.get(str(name), (str(name), str(name))) for name in names]
+    return " or ".join(en for en, _ in words), "或".join(zh for _, zh in words)
+
+
+def _message(keyword: str, field: str, value: Any, limit: Any) -> Message:
+    if keyword == "type":
+        en, zh = _type_words(limit)
+        return Message(f"{field} must be {en}, not {quote(value)}", f"{field} 必须是{zh}，而不是 {quote(value)}")
+    if keyword == "required":
+        return Message(f"{field} is missing", f"缺少 {field}")
+    if keyword == "minimum":
+        return Message(
+            f"{field} {quote(value)} is below the minimum {limit}", f"{field} {quote(value)} 低于最小值 {limit}"
+        )
+    if keyword == "maximum":
+        return Message(
+            f"{field} {quote(value)} is above the maximum {limit}", f"{field} {quote(value)} 超过最大值 {limit}"
+        )
+    if keyword == "minLength":
+        return Message(
+            f"{field} has {len(value)} characters; at least {limit} are required",
+            f"{field} 只有 {len(value)} 个字符；至少需要 {limit} 个",
+        )
+    if keyword == "maxLength":
+        return Message(
+            f"{field} has {len(value)} characters; at most {limit} are allowed",
+            f"{field} 有 {len(value)} 个字符；最多允许 {limit} 个",
+        )
+    if keyword == "maxItems":
+        return Message(
+            f"{field} has {len(value)} entries; at most {limit} are allowed",
+            f"{field} 有 {len(value)} 项；最多允许 {limit} 项",
+        )
+    if keyword == "enum":
+        allowed = ", ".join(str(item) for item in limit if item is not None)
+        return Message(
+            f"{field} {quote(value)} is not one of: {allowed}", f"{field} {quote(value)} 不是以下值之一：{allowed}"
+        )
+    if keyword == "pattern":
+        return Message(
+            f"{field} {quote(value)} does not have the expected form {limit}",
+            f"{field} {quote(value)} 不符合格式 {limit}",
+        )
+    return Message(
+        f"{field} {quote(value)} fails the schema keyword {keyword}",
+        f"{field} {quote(value)} 未通过 schema 关键字 {keyword}",
+    )
+
+
+@functools.cache
+def validator_for(parameters_form: bool) -> Any:
+    return _validators()[schemas.PARAMETERS if parameters_form else schemas.BODY]
+
+
+@attrs.frozen
+class SchemaHit:
+    """A schema failure: the rule it belongs to, where it is and what it says."""
+
+    rule: str
+    pointer: str
+    message: Message
+
+
+def schema_hits(request: Request) -> Iterator[SchemaHit]:
+    """Schema failures of the request; the body form is used when the file holds no path parameter."""
+    validator = validator_for(request.has_path_parameters)
+    for error in validator.iter_errors(request.clean):
+        path = tuple(error.absolute_path)
+        keyword = str(error.validator)
+        subschema = error.schema if isinstance(error.schema, dict) else {}
+        rule = subschema.get("x-type-rule" if keyword == "type" else "x-rule", TYPE_RULE)
+        if keyword == "required":
+            for name in error.validator_value:
+                if name not in error.instance:
+                    yield SchemaHit(rule, request.pointer_of(path), _message(keyword, name, None, None))
+            continue
+        yield SchemaHit(
+            rule,
+            request.pointer_of(path),
+            _message(keyword, _field(path), error.instance, error.validator_value),
+        )
