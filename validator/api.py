@@ -5,7 +5,7 @@ from __future__ import annotations
 from validator.documents import Document, ParseFailure, decode
 from validator.engine import check_document, parse_text
 from validator.report import Report
-from validator.sdk_objects import request_parameters, to_plain
+from validator.sdk_objects import TooDeep, request_parameters, to_plain
 
 
 def check_create_image(request: object, *, lang: str = "en", filename: str | None = None) -> Report:
@@ -22,6 +22,8 @@ def check_create_image(request: object, *, lang: str = "en", filename: str | Non
     elif isinstance(request, str):
         document = parse_text(request, filename)
     else:
-        plain = to_plain(request_parameters(request))
-        document = Document(plain)
+        try:
+            document = Document(to_plain(request_parameters(request)))
+        except TooDeep as exc:
+            document = ParseFailure(str(exc))
     return Report(check_document(document, lang), filename)

@@ -11,6 +11,10 @@ from collections.abc import Mapping
 from validator.documents import MAX_DEPTH
 
 
+class TooDeep(ValueError):
+    """The object graph is deeper than any request (or cyclic)."""
+
+
 def request_parameters(request: object) -> object:
     """The parameters of a `CreateImageRequest` (any object with `parameters` and `method`), else itself."""
     if not isinstance(request, Mapping) and hasattr(request, "parameters") and hasattr(request, "method"):
@@ -19,11 +23,11 @@ def request_parameters(request: object) -> object:
 
 
 def to_plain(value: object, depth: int = 0) -> object:
-    """JSON-like values: mappings and attribute objects become dicts, sequences lists; cycles are cut."""
+    """JSON-like values: mappings and attribute objects become dicts, sequences lists; raises TooDeep."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     if depth > MAX_DEPTH:
-        return f"<{type(value).__name__} nested too deep>"
+        raise TooDeep(f"the request nests deeper than {MAX_DEPTH} levels (does an object contain itself?)")
     if isinstance(value, Mapping):
         return {str(key): to_plain(item, depth + 1) for key, item in value.items()}
     if isinstance(value, (list, tuple)):

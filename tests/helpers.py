@@ -1,0 +1,53 @@
+"""Shared test helpers: a valid request to mutate, and short ways to look at findings."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from validator import Finding, Severity, check_create_image
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def valid_request() -> dict[str, Any]:
+    """A parameters-form request that yields no finding at all."""
+    return copy.deepcopy(
+        {
+            "regionId": "cn-north-1",
+            "instanceId": "i-eumm7k2qd6",
+            "name": "web-2026.11",
+            "description": "weekly image",
+            "dataDisks": [
+                {"deviceName": "vdc", "noDevice": True},
+                {"deviceName": "vdd", "cloudDiskSpec": {"diskType": "ssd.io1", "diskSizeGB": 100, "iops": 3000}},
+            ],
+        }
+    )
+
+
+def with_disk(**spec: Any) -> dict[str, Any]:
+    """A body-form request with one new disk vdh whose cloudDiskSpec is `spec`."""
+    return {"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": spec}]}
+
+
+def with_entries(*entries: Any) -> dict[str, Any]:
+    return {"name": "web", "dataDisks": list(entries)}
+
+
+def findings(request: object, **kwargs: Any) -> tuple[Finding, ...]:
+    return check_create_image(request, **kwargs).findings
+
+
+def of_rule(request: object, rule: str) -> list[Finding]:
+    return [finding for finding in findings(request) if finding.rule == rule]
+
+
+def rules(request: object, severity: Severity | None = None) -> set[str]:
+    return {f.rule for f in findings(request) if severity is None or f.severity is severity}
+
+
+def errors(request: object) -> list[Finding]:
+    return [finding for finding in findings(request) if finding.severity is Severity.ERROR]

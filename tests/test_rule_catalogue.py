@@ -1,0 +1,56 @@
+"""The rule registry is complete, documented and bilingual; the schemas are valid and shipped."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from tests.helpers import ROOT
+from validator import registry, schemas
+
+CATALOGUE = [f"C0{i}" for i in range(1, 6)] + [f"C1{i}" for i in range(3)] + [f"C2{i}" for i in range(4)]
+CATALOGUE += [f"C3{i}" for i in range(10)] + [f"C4{i}" for i in range(9)]
+
+
+def test_every_catalogue_constraint_c01_to_c48_has_a_rule() -> None:
+    assert [rule.id for rule in registry.RULES] == CATALOGUE
+
+
+def test_rule_ids_and_names_are_unique() -> None:
+    assert len({rule.name for rule in registry.RULES}) == len(registry.RULES)
+
+
+@pytest.mark.parametrize("rule", registry.RULES, ids=[rule.id for rule in registry.RULES])
+def test_every_rule_is_documented_in_both_languages(rule: registry.Rule) -> None:
+    for text in (rule.summary, rule.description):
+        assert text.en.strip()
+        assert text.zh.strip()
+        assert re.search(r"[\u4e00-\u9fff]", text.zh), text.zh
+    assert rule.bad
+    assert rule.good
+    assert rule.bad != rule.good
+
+
+def test_readme_rule_table_lists_every_rule() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (C\d\d) \| `([a-z-]+)` \| (\w+) \|", readme, flags=re.MULTILINE)
+    assert rows == [(rule.id, rule.name, rule.severity.label) for rule in registry.RULES]
+
+
+@pytest.mark.parametrize("name", schemas.SCHEMA_FILES)
+def test_schemas_are_valid_draft_2020_12(name: str) -> None:
+    Draft202012Validator.check_schema(schemas.load(name))
+
+
+@pytest.mark.parametrize("name", schemas.SCHEMA_FILES)
+def test_schema_rule_annotations_name_real_rules(name: str) -> None:
+    text = json.dumps(schemas.load(name))
+    for rule_id in re.findall(r'"x-(?:type-)?rule": "(C\d\d)"', text):
+        assert rule_id in registry.BY_ID
+
+
+def test_schema_files_are_the_top_level_folder() -> None:
+    assert sorted(p.name for p in (ROOT / "schemas").glob("*.json")) == sorted(schemas.SCHEMA_FILES)
