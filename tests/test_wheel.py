@@ -1,0 +1,56 @@
+"""The built wheel ships the schemas: install it into a clean virtual environment and run the CLI there."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+from tests.helpers import EXAMPLES, ROOT
+from validator import schemas
+
+
+def test_wheel_installs_and_checks_from_a_clean_environment(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    # Build from a copy so that no build output lands in the working tree.
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "*cache*", "dist", "build"))
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(source)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = (tmp_path / "dist").glob("jdcloud_preflight-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert {f"validator/schemas/{name}" for name in schemas.SCHEMA_FILES} <= names
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True)
+
+    # Run from an empty folder so the source tree cannot be imported instead of the installed package.
+    workdir = tmp_path / "elsewhere"
+    workdir.mkdir()
+    example = EXAMPLES / "reference-example.json"
+    result = subprocess.run(
+        [str(env_dir / "bin" / "jdcloud-preflight"), "check", "--format", "json", str(example)],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert [f["rule"] for f in report["files"][0]["findings"] if f["severity"] == "error"] == ["C46"]
+    located = subprocess.run(
+        [str(python), "-c", "from validator import schemas; print(schemas.schema_dir())"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "site-packages" in located.stdout
