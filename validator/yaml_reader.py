@@ -96,11 +96,30 @@ def _position(node: yaml.Node) -> Position:
     return mark.line + 1, mark.column + 1
 
 
+def _too_deep(text: str) -> ParseFailure | None:
+    """Refuse deep nesting before composing: PyYAML's composer recurses (in C, past any Python guard)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return ParseFailure(
+                    f"mappings and sequences nest deeper than {MAX_DEPTH} levels", mark.line + 1, mark.column + 1
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
 def read_yaml(text: str) -> Document | ParseFailure:
     """Parse one YAML document safely."""
     loader = _LOADER(text)
     try:
         try:
+            too_deep = _too_deep(text)
+            if too_deep is not None:
+                return too_deep
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark

@@ -17,6 +17,7 @@ from validator.api_errors import (
 )
 from validator.finding import Severity
 from validator.model import Entry, Obj, Request
+from validator.messages import quote
 from validator.rules.base import Hit, is_int, m, rule
 
 DISK_TYPES = ("ssd.gp1", "ssd.io1", "hdd.std1")
@@ -194,7 +195,10 @@ def disk_size_step(request: Request) -> Iterator[Hit]:
         if size % SIZE_STEP:
             yield Hit(
                 member.pointer,
-                m(f"diskSizeGB {size} is not a multiple of {SIZE_STEP}", f"diskSizeGB {size} 不是 {SIZE_STEP} 的倍数"),
+                m(
+                    f"diskSizeGB {quote(size)} is not a multiple of {SIZE_STEP}",
+                    f"diskSizeGB {quote(size)} 不是 {SIZE_STEP} 的倍数",
+                ),
                 api=DISK_SIZE_OUT_OF_RANGE.render(),
             )
 
@@ -275,9 +279,9 @@ def iops_range(request: Request) -> Iterator[Hit]:
                 yield Hit(
                     disk.pointer,
                     m(
-                        f"iops is not set: the API will use diskSizeGB {size} × {IOPS_DEFAULT_PER_GB} = "
+                        f"iops is not set: the API will use diskSizeGB {quote(size)} × {IOPS_DEFAULT_PER_GB} = "
                         f"{size * IOPS_DEFAULT_PER_GB}",
-                        f"未设置 iops：API 将使用 diskSizeGB {size} × {IOPS_DEFAULT_PER_GB} = "
+                        f"未设置 iops：API 将使用 diskSizeGB {quote(size)} × {IOPS_DEFAULT_PER_GB} = "
                         f"{size * IOPS_DEFAULT_PER_GB}",
                     ),
                     severity=Severity.INFO,
@@ -290,7 +294,7 @@ def iops_range(request: Request) -> Iterator[Hit]:
         if iops < IOPS_MIN:
             yield Hit(
                 member.pointer,
-                m(f"iops {iops} is below the minimum {IOPS_MIN}", f"iops {iops} 低于最小值 {IOPS_MIN}"),
+                m(f"iops {quote(iops)} is below the minimum {IOPS_MIN}", f"iops {quote(iops)} 低于最小值 {IOPS_MIN}"),
                 api=api,
             )
         elif is_int(size):
@@ -300,22 +304,25 @@ def iops_range(request: Request) -> Iterator[Hit]:
                 yield Hit(
                     member.pointer,
                     m(
-                        f"iops {iops} is above the maximum {maximum} (min({IOPS_CAP}, diskSizeGB {size} × "
+                        f"iops {quote(iops)} is above the maximum {maximum} (min({IOPS_CAP}, diskSizeGB {quote(size)} × "
                         f"{IOPS_PER_GB}))",
-                        f"iops {iops} 超过最大值 {maximum}（min({IOPS_CAP}, diskSizeGB {size} × {IOPS_PER_GB})）",
+                        f"iops {quote(iops)} 超过最大值 {maximum}（min({IOPS_CAP}, diskSizeGB {quote(size)} × {IOPS_PER_GB})）",
                     ),
                     api=api,
                 )
         elif iops > IOPS_CAP:
             yield Hit(
                 member.pointer,
-                m(f"iops {iops} is above the maximum {IOPS_CAP}", f"iops {iops} 超过最大值 {IOPS_CAP}"),
+                m(f"iops {quote(iops)} is above the maximum {IOPS_CAP}", f"iops {quote(iops)} 超过最大值 {IOPS_CAP}"),
                 api=api,
             )
         if iops % IOPS_STEP:
             yield Hit(
                 member.pointer,
-                m(f"iops {iops} is not a multiple of {IOPS_STEP}", f"iops {iops} 不是 {IOPS_STEP} 的倍数"),
+                m(
+                    f"iops {quote(iops)} is not a multiple of {IOPS_STEP}",
+                    f"iops {quote(iops)} 不是 {IOPS_STEP} 的倍数",
+                ),
                 api=api,
             )
 
