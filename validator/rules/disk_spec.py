@@ -16,8 +16,8 @@ from validator.api_errors import (
     SNAPSHOT_NOT_FOUND,
 )
 from validator.finding import Severity
-from validator.model import Entry, Obj, Request
 from validator.messages import quote
+from validator.model import Entry, Obj, Request
 from validator.rules.base import Hit, is_int, m, rule
 
 DISK_TYPES = ("ssd.gp1", "ssd.io1", "hdd.std1")
@@ -304,9 +304,10 @@ def iops_range(request: Request) -> Iterator[Hit]:
                 yield Hit(
                     member.pointer,
                     m(
-                        f"iops {quote(iops)} is above the maximum {maximum} (min({IOPS_CAP}, diskSizeGB {quote(size)} × "
-                        f"{IOPS_PER_GB}))",
-                        f"iops {quote(iops)} 超过最大值 {maximum}（min({IOPS_CAP}, diskSizeGB {quote(size)} × {IOPS_PER_GB})）",
+                        f"iops {quote(iops)} is above the maximum {maximum} "
+                        f"(min({IOPS_CAP}, diskSizeGB {quote(size)} × {IOPS_PER_GB}))",
+                        f"iops {quote(iops)} 超过最大值 {maximum}"
+                        f"（min({IOPS_CAP}, diskSizeGB {quote(size)} × {IOPS_PER_GB})）",
                     ),
                     api=api,
                 )
