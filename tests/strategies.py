@@ -39,6 +39,10 @@ def new_disks(draw: st.DrawFn) -> dict[str, Any]:
         spec["iops"] = draw(st.integers(20, min(32000, size * 50) // 10)) * 10
     if draw(st.booleans()):
         spec["encrypt"] = draw(st.booleans())
+    # Members createImage ignores: a warning (C48), never an error.
+    ignored = draw(st.lists(st.sampled_from(["az", "name", "description", "policyId", "multiAttachable"]), unique=True))
+    for key in ignored:
+        spec[key] = False if key == "multiAttachable" else "x"
     return spec
 
 

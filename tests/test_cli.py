@@ -192,6 +192,6 @@ def test_readme_quick_start_names_the_real_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install -e '.[test]'" in readme
     assert "pip install -e '.[test]'" in ci
-    assert ".venv/bin/python -m pytest" in readme
-    assert "python -m pytest" in ci
+    assert ".venv/bin/python -m pytest --cov\n" in readme
+    assert ".venv/bin/python -m pytest --cov\n" in ci
     assert ".venv/bin/jdcloud-preflight check examples/" in readme

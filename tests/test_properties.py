@@ -36,7 +36,10 @@ def _io1_first(request: dict[str, Any], size: int) -> dict[str, Any]:
     """Put a new ssd.io1 disk of `size` GiB at vdb as the first entry (other entries keep their slots)."""
     disks = [entry for entry in request.get("dataDisks", []) if entry["deviceName"] != "vdb"]
     iops = min(32000, size * 50)
-    request["dataDisks"] = [{"deviceName": "vdb", "cloudDiskSpec": {"diskType": "ssd.io1", "diskSizeGB": size, "iops": iops}}, *disks]
+    request["dataDisks"] = [
+        {"deviceName": "vdb", "cloudDiskSpec": {"diskType": "ssd.io1", "diskSizeGB": size, "iops": iops}},
+        *disks,
+    ]
     return request
 
 

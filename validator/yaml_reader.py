@@ -103,10 +103,9 @@ def _too_deep(text: str) -> ParseFailure | None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
+                message = f"mappings and sequences nest deeper than {MAX_DEPTH} levels"
                 mark = event.start_mark
-                return ParseFailure(
-                    f"mappings and sequences nest deeper than {MAX_DEPTH} levels", mark.line + 1, mark.column + 1
-                )
+                return ParseFailure(message) if mark is None else ParseFailure(message, mark.line + 1, mark.column + 1)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
