@@ -87,7 +87,7 @@ def device_name(request: Request) -> Iterator[Hit]:
                 ),
                 api=INVALID_ARGUMENT.render(),
             )
-        elif number == 1:
+        elif number < FIRST_INDEX:
             yield Hit(
                 pointer,
                 m(
