@@ -12,7 +12,7 @@ from validator.documents import ParseFailure, decode
 from validator.engine import check_document, parse_text
 from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, collect, read
 from validator.finding import Finding, Severity
-from validator.formatters import FileResult, json_report, text
+from validator.formatters import FileResult, github, gitlab, json_report, text
 from validator.rules.base import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check request files (JSON or YAML) and folders of them")
     check.add_argument("paths", nargs="+", metavar="PATH", help="a request file, or a folder to walk")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="report format")
+    check.add_argument("--format", choices=("text", "json", "github", "gitlab"), default="text", help="report format")
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
@@ -88,6 +88,10 @@ def _run_check(args: argparse.Namespace, lang: str) -> int:
             results.append(FileResult(item, outcome))
     if args.format == "json":
         sys.stdout.write(json_report.render(results, __version__))
+    elif args.format == "github":
+        sys.stdout.write(github.render(results))
+    elif args.format == "gitlab":
+        sys.stdout.write(gitlab.render(results))
     else:
         sys.stdout.write(text.render(results, lang))
     for item in unreadable:

@@ -1,0 +1,31 @@
+"""GitHub Actions workflow commands: one annotation per finding on the pull request's files."""
+
+from __future__ import annotations
+
+from validator.finding import Finding, Severity
+from validator.formatters import FileResult
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escaping of a command's message, as the Actions runner expects it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escaping of a command property (file, title): the message's, plus `:` and `,`."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(path: str, finding: Finding) -> str:
+    properties = [f"file={escape_property(path)}"]
+    if finding.line is not None:
+        properties += [f"line={finding.line}", f"col={finding.column}"]
+    properties.append(f"title={escape_property(f'jdcloud-preflight {finding.rule}')}")
+    message = finding.message if finding.api is None else f"{finding.message} [API {finding.api}]"
+    return f"::{_COMMANDS[finding.severity]} {','.join(properties)}::{escape_data(message)}"
+
+
+def render(results: list[FileResult]) -> str:
+    return "".join(_command(result.path, finding) + "\n" for result in results for finding in result.findings)

@@ -1,0 +1,31 @@
+"""GitLab Code Quality report (the merge-request widget's JSON)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from validator.finding import Severity
+from validator.formatters import FileResult
+
+_SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def fingerprint(path: str, rule: str, pointer: str, message: str) -> str:
+    """Stable across runs and when unrelated lines move: built from what the finding is, not where."""
+    return hashlib.sha256("\x1f".join((path, rule, pointer, message)).encode("utf-8")).hexdigest()
+
+
+def render(results: list[FileResult]) -> str:
+    issues = [
+        {
+            "description": finding.message if finding.api is None else f"{finding.message} [API {finding.api}]",
+            "check_name": finding.rule,
+            "fingerprint": fingerprint(result.path, finding.rule, finding.pointer, finding.message),
+            "severity": _SEVERITIES[finding.severity],
+            "location": {"path": result.path, "lines": {"begin": finding.line or 1}},
+        }
+        for result in results
+        for finding in result.findings
+    ]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
