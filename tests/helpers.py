@@ -51,3 +51,8 @@ def rules(request: object, severity: Severity | None = None) -> set[str]:
 
 def errors(request: object) -> list[Finding]:
     return [finding for finding in findings(request) if finding.severity is Severity.ERROR]
+
+
+def api_of(finding: Finding) -> tuple[int, str, str | None] | None:
+    """The API answer a finding predicts, as (status, code, message), or None."""
+    return None if finding.api is None else (finding.api.status, finding.api.code, finding.api.message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import findings, of_rule, rules, with_entries
+from tests.helpers import api_of, findings, of_rule, rules, with_entries
 from validator import Severity
 from validator.rules.devices import slot_number
 
@@ -62,8 +62,7 @@ def test_c32_duplicate_device_points_at_the_later_entry() -> None:
     )
     (finding,) = of_rule(request, "C32")
     assert finding.pointer == "/dataDisks/2/deviceName"
-    assert finding.api is not None
-    assert (finding.api.status, finding.api.code, finding.api.message) == (400, "DUPLICATE", "Duplicate deviceName")
+    assert api_of(finding) == (400, "DUPLICATE", "Duplicate deviceName")
 
 
 def test_c32_distinct_devices_pass() -> None:

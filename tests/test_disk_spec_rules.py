@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import findings, of_rule, rules, with_disk, with_entries
+from tests.helpers import api_of, findings, of_rule, rules, with_disk, with_entries
 from validator import Severity
 
 
@@ -105,8 +105,7 @@ def test_c43_size_range_and_step(size: int, bad: bool) -> None:
     assert bool(found) is bad
     for finding in found:
         assert finding.pointer == "/dataDisks/0/cloudDiskSpec/diskSizeGB"
-        assert finding.api is not None
-        assert (finding.api.status, finding.api.code, finding.api.message) == (
+        assert api_of(finding) == (
             400,
             "OUT_OF_RANGE",
             "DataDisks.CloudDiskSpec.DiskSizeGB out of range",
@@ -159,8 +158,7 @@ def test_c45_iops_bounds_depend_on_size(size: int, iops: int, bad: bool) -> None
     found = of_rule(with_disk(diskType="ssd.io1", diskSizeGB=size, iops=iops), "C45")
     assert bool(found) is bad
     for finding in found:
-        assert finding.api is not None
-        assert (finding.api.status, finding.api.code, finding.api.message) == (
+        assert api_of(finding) == (
             400,
             "OUT_OF_RANGE",
             "DataDisks.CloudDiskSpec.Iops out of range.",
@@ -189,8 +187,7 @@ def test_c46_masked_snapshot(snapshot: str) -> None:
     (finding,) = of_rule(with_disk(snapshotId=snapshot), "C46")
     assert finding.severity is Severity.ERROR
     assert "masked" in finding.message
-    assert finding.api is not None
-    assert (finding.api.status, finding.api.code, finding.api.message) == (
+    assert api_of(finding) == (
         404,
         "NOT_FOUND",
         f"Snapshot '{snapshot}' not found",

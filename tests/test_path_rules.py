@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import of_rule, valid_request
+from tests.helpers import api_of, of_rule, valid_request
 from validator import Severity
 
 
@@ -43,8 +43,7 @@ def test_c12_masked_instance_id() -> None:
     (finding,) = of_rule(_with("instanceId", "i-eumm****d6"), "C12")
     assert finding.severity is Severity.ERROR
     assert "masked" in finding.message
-    assert finding.api is not None
-    assert (finding.api.status, finding.api.code, finding.api.message) == (
+    assert api_of(finding) == (
         404,
         "NOT_FOUND",
         "Instance 'i-eumm****d6' not found.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers import EXAMPLES
+from tests.helpers import EXAMPLES, api_of
 from validator import Severity, check_create_image
 
 
@@ -18,8 +18,7 @@ def test_as_written_its_only_error_is_the_masked_snapshot_id() -> None:
     assert error.rule == "C46"
     assert error.pointer == "/dataDisks/1/CloudDiskSpec/snapshotId"
     assert (error.line, error.column) == (13, 27)
-    assert error.api is not None
-    assert (error.api.status, error.api.code, error.api.message) == (
+    assert api_of(error) == (
         404,
         "NOT_FOUND",
         "Snapshot 'snapshot-h8u1****36' not found",

@@ -6,6 +6,7 @@ vocabulary); what does not match is kept aside for the key-spelling rules.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import attrs
@@ -91,6 +92,12 @@ class Request:
         return self.pointers[path]
 
 
+@functools.cache
+def _folded(fields: tuple[str, ...]) -> dict[str, str]:
+    """Documented names by their case-folded spelling; built once per object kind, not per object."""
+    return {name.casefold(): name for name in fields}
+
+
 class _Normaliser:
     def __init__(self) -> None:
         self.pointers: dict[Path, str] = {(): ""}
@@ -101,7 +108,7 @@ class _Normaliser:
     def obj(
         self, value: Mapping[str, object], pointer: str, path: Path, fields: tuple[str, ...]
     ) -> tuple[Obj, dict[str, object]]:
-        by_fold = {name.casefold(): name for name in fields}
+        by_fold = _folded(fields)
         members: dict[str, Member] = {}
         seen: dict[str, Member] = {}
         clean: dict[str, object] = {}
