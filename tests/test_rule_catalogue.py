@@ -15,8 +15,12 @@ CATALOGUE = [f"C0{i}" for i in range(1, 6)] + [f"C1{i}" for i in range(3)] + [f"
 CATALOGUE += [f"C3{i}" for i in range(10)] + [f"C4{i}" for i in range(9)]
 
 
-def test_every_catalogue_constraint_c01_to_c48_has_a_rule() -> None:
-    assert [rule.id for rule in registry.RULES] == CATALOGUE
+POLICIES = [f"P0{i}" for i in range(1, 9)]
+
+
+def test_every_catalogue_constraint_c01_to_c48_has_a_rule_then_policies_then_suppressions() -> None:
+    assert [rule.id for rule in registry.RULES] == [*CATALOGUE, *POLICIES, "S01"]
+    assert [rule.constraint for rule in registry.RULES if rule.constraint] == CATALOGUE
 
 
 def test_rule_ids_and_names_are_unique() -> None:
@@ -36,7 +40,7 @@ def test_every_rule_is_documented_in_both_languages(rule: registry.Rule) -> None
 
 def test_readme_rule_table_lists_every_rule() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| (C\d\d) \| `([a-z-]+)` \| (\w+) \|", readme, flags=re.MULTILINE)
+    rows = re.findall(r"^\| ([CPS]\d\d) \| `([a-z-]+)` \| (\w+) \|", readme, flags=re.MULTILINE)
     assert rows == [(rule.id, rule.name, rule.severity.label) for rule in registry.RULES]
 
 

@@ -1,4 +1,5 @@
-"""The `jdcloud-preflight` command: argument parsing, reading files, exit codes. The only place that prints."""
+"""The `jdcloud-preflight` command: argument parsing, configuration, reading files, exit codes.
+The only place that prints."""
 
 from __future__ import annotations
 
@@ -6,24 +7,33 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from validator import __version__, registry
+import attrs
+
+from validator import __version__, config, registry
 from validator.documents import ParseFailure, decode
-from validator.engine import check_document, parse_text
+from validator.engine import check_document, check_text
 from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, collect, read
 from validator.finding import Finding, Severity
-from validator.formatters import FileResult, github, gitlab, json_report, text
+from validator.formatters import FileResult, github, gitlab, json_report, junit, sarif, text
 from validator.rules.base import Rule
+from validator.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
 
 
-def _default_lang() -> str:
+def _environment_lang() -> str:
     for variable in ("LC_ALL", "LANG"):
         value = os.environ.get(variable, "")
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
+
+
+def _prefixes(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,18 +46,21 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check request files (JSON or YAML) and folders of them")
     check.add_argument("paths", nargs="+", metavar="PATH", help="a request file, or a folder to walk")
-    check.add_argument("--format", choices=("text", "json", "github", "gitlab"), default="text", help="report format")
+    check.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
-        default="error",
-        help="exit 1 when a finding of this severity or worse is found (default: error)",
+        default=None,
+        help="exit 1 when a finding of this severity or worse is reported (default: error)",
     )
     check.add_argument("--lang", choices=("en", "zh"), default=None, help="message language")
+    check.add_argument("--config", type=Path, default=None, help="configuration file (default: found upwards)")
+    check.add_argument("--select", type=_prefixes, default=None, help="comma-separated rule id prefixes to report")
+    check.add_argument("--ignore", type=_prefixes, default=None, help="comma-separated rule id prefixes to skip")
     check.add_argument(
         "--max-bytes",
         type=int,
-        default=DEFAULT_MAX_BYTES,
+        default=None,
         help=f"larger files are reported, not read (default: {DEFAULT_MAX_BYTES})",
     )
 
@@ -60,46 +73,72 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _too_large(item: TooLarge, lang: str) -> tuple[Finding, ...]:
-    failure = ParseFailure(f"the file is {item.size} bytes, above the limit of {item.limit} (--max-bytes)")
-    return check_document(failure, lang)
+def _settings(args: argparse.Namespace) -> Settings:
+    """The configuration file's settings, with the command line's options winning."""
+    path = args.config if args.config is not None else config.find(Path.cwd())
+    settings = Settings() if path is None else config.load(path)
+    return attrs.evolve(
+        settings,
+        select=settings.select if args.select is None else args.select,
+        ignore=settings.ignore if args.ignore is None else args.ignore,
+        fail_on=settings.fail_on if args.fail_on is None else Severity.parse(args.fail_on),
+        lang=args.lang or settings.lang,
+        max_bytes=args.max_bytes or settings.max_bytes,
+    )
 
 
-def check_file(path: str, lang: str, max_bytes: int) -> tuple[Finding, ...] | Unreadable:
-    data = read(path, max_bytes)
-    if isinstance(data, (Unreadable, TooLarge)):
-        return data if isinstance(data, Unreadable) else _too_large(data, lang)
+def check_file(path: str, lang: str, settings: Settings) -> tuple[Finding, ...] | Unreadable:
+    data = read(path, settings.max_bytes or DEFAULT_MAX_BYTES)
+    if isinstance(data, Unreadable):
+        return data
+    if isinstance(data, TooLarge):
+        failure = ParseFailure(f"the file is {data.size} bytes, above the limit of {data.limit} (--max-bytes)")
+        return check_document(failure, lang, settings, path=path)
     content = decode(data)
-    document = content if isinstance(content, ParseFailure) else parse_text(content, path)
-    return check_document(document, lang)
+    if isinstance(content, ParseFailure):
+        return check_document(content, lang, settings, path=path)
+    return check_text(content, path, lang, settings)
 
 
-def _run_check(args: argparse.Namespace, lang: str) -> int:
+def _render(fmt: str, results: list[FileResult], lang: str, settings: Settings) -> str:
+    if fmt == "json":
+        return json_report.render(results, __version__)
+    if fmt == "sarif":
+        return sarif.render(results, __version__, lang)
+    if fmt == "junit":
+        return junit.render(results, settings.fail_on)
+    if fmt == "github":
+        return github.render(results)
+    if fmt == "gitlab":
+        return gitlab.render(results)
+    return text.render(results, lang)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    if args.max_bytes is not None and args.max_bytes < 1:
+        print("jdcloud-preflight: --max-bytes must be a positive number of bytes", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        settings = _settings(args)
+    except config.ConfigError as exc:
+        print(f"jdcloud-preflight: bad configuration: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    lang = settings.lang or _environment_lang()
     results: list[FileResult] = []
     unreadable: list[Unreadable] = []
     for item in collect(args.paths):
-        if isinstance(item, Unreadable):
-            unreadable.append(item)
-            continue
-        outcome = check_file(item, lang, args.max_bytes)
+        outcome = item if isinstance(item, Unreadable) else check_file(item, lang, settings)
         if isinstance(outcome, Unreadable):
             unreadable.append(outcome)
         else:
+            assert isinstance(item, str)
             results.append(FileResult(item, outcome))
-    if args.format == "json":
-        sys.stdout.write(json_report.render(results, __version__))
-    elif args.format == "github":
-        sys.stdout.write(github.render(results))
-    elif args.format == "gitlab":
-        sys.stdout.write(gitlab.render(results))
-    else:
-        sys.stdout.write(text.render(results, lang))
-    for item in unreadable:
-        print(f"jdcloud-preflight: cannot read {item.path}: {item.reason}", file=sys.stderr)
+    sys.stdout.write(_render(args.format, results, lang, settings))
+    for failed in unreadable:
+        print(f"jdcloud-preflight: cannot read {failed.path}: {failed.reason}", file=sys.stderr)
     if unreadable:
         return EXIT_USAGE
-    threshold = Severity.parse(args.fail_on)
-    failing = any(finding.severity >= threshold for result in results for finding in result.findings)
+    failing = any(finding.severity >= settings.fail_on for result in results for finding in result.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
@@ -112,10 +151,11 @@ def _run_rules(lang: str) -> int:
 
 
 def explanation(rule: Rule, lang: str) -> str:
-    heading = "不好的写法" if lang == "zh" else "Bad"
+    bad = "不好的写法" if lang == "zh" else "Bad"
     good = "好的写法" if lang == "zh" else "Good"
+    origin = f"catalogue constraint {rule.constraint}" if rule.constraint else f"{rule.enforced_by} rule"
     lines = [
-        f"{rule.id} {rule.name} ({rule.severity.label}, catalogue constraint {rule.constraint})",
+        f"{rule.id} {rule.name} ({rule.severity.label}, {origin})",
         "",
         rule.summary.render(lang),
         "",
@@ -124,7 +164,7 @@ def explanation(rule: Rule, lang: str) -> str:
     if rule.api is not None:
         api = f"{rule.api.status} {rule.api.code}" + (f": {rule.api.message}" if rule.api.message else "")
         lines += ["", f"API: {api}"]
-    lines += ["", f"{heading}:", f"    {rule.bad}", "", f"{good}:", f"    {rule.good}"]
+    lines += ["", f"{bad}:", f"    {rule.bad}", "", f"{good}:", f"    {rule.good}"]
     return "\n".join(lines) + "\n"
 
 
@@ -139,12 +179,9 @@ def _run_explain(rule_id: str, lang: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    lang = args.lang or _default_lang()
     if args.command == "check":
-        if args.max_bytes < 1:
-            print("jdcloud-preflight: --max-bytes must be a positive number of bytes", file=sys.stderr)
-            return EXIT_USAGE
-        return _run_check(args, lang)
+        return _run_check(args)
+    lang = args.lang or _environment_lang()
     if args.command == "rules":
         return _run_rules(lang)
     return _run_explain(args.rule, lang)

@@ -4,30 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from validator import registry
+import attrs
+
+from validator import registry, suppressions
+from validator.context import Context
 from validator.documents import Document, ParseFailure
 from validator.finding import Finding, Severity
 from validator.json_reader import read_json
 from validator.messages import Message
 from validator.model import normalise
-from validator.rules.base import Hit, Rule
+from validator.rules.base import Given, Hit, Rule
 from validator.schema_check import schema_hits
+from validator.settings import Settings
 
 YAML_SUFFIXES = (".yaml", ".yml")
+DEFAULT_SETTINGS = Settings()
+
+
+def is_yaml(text: str, filename: str | None) -> bool:
+    """YAML by the file's suffix when there is one that says; else JSON when the text starts like it."""
+    if filename is not None and filename.lower().endswith(YAML_SUFFIXES):
+        return True
+    if filename is not None and filename.lower().endswith(".json"):
+        return False
+    return text.lstrip("\ufeff \t\r\n")[:1] not in ("{", "[")
 
 
 def parse_text(text: str, filename: str | None = None) -> Document | ParseFailure:
-    """Read JSON or YAML: by the file's suffix when there is one, else JSON when the text starts like it."""
-    if filename is not None and filename.lower().endswith(YAML_SUFFIXES):
-        return _read_yaml(text)
-    if filename is not None and filename.lower().endswith(".json"):
+    if not is_yaml(text, filename):
         return read_json(text)
-    if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
-        return read_json(text)
-    return _read_yaml(text)
-
-
-def _read_yaml(text: str) -> Document | ParseFailure:
     # PyYAML is imported only when a YAML document is read.
     from validator.yaml_reader import read_yaml
 
@@ -52,24 +57,70 @@ def _finding(rule: Rule, hit: Hit, document: Document, lang: str) -> Finding:
     return Finding(rule.id, severity, hit.message.render(lang), hit.pointer, line, column, api)
 
 
-def _hits(document: Document) -> Iterable[tuple[Rule, Hit]]:
+def _hits(document: Document, given: Given) -> Iterable[tuple[Rule, Hit]]:
     assert isinstance(document.root, Mapping)
     request = normalise(document.root, document.duplicates)
     for schema_hit in schema_hits(request):
         yield registry.BY_ID[schema_hit.rule], Hit(schema_hit.pointer, schema_hit.message)
     for rule in registry.RULES:
         if rule.check is not None:
-            for hit in rule.check(request):
+            for hit in rule.check(request, given):
                 yield rule, hit
 
 
-def check_document(document: Document | ParseFailure, lang: str = "en") -> tuple[Finding, ...]:
-    """All findings for one parsed (or unparseable) document, sorted by position."""
+def _raw(document: Document | ParseFailure, lang: str, given: Given) -> list[Finding]:
     if isinstance(document, ParseFailure):
-        return (_failure(document, lang),)
+        return [_failure(document, lang)]
     if not isinstance(document.root, dict):
         line, column = document.values.get("", (1, 1))
         kind = "an array" if isinstance(document.root, list) else "a single value"
-        return (_failure(ParseFailure(f"the top level is {kind}, not an object", line, column), lang),)
-    findings = [_finding(rule, hit, document, lang) for rule, hit in _hits(document)]
-    return tuple(sorted(set(findings), key=Finding.sort_key))
+        return [_failure(ParseFailure(f"the top level is {kind}, not an object", line, column), lang)]
+    return [_finding(rule, hit, document, lang) for rule, hit in _hits(document, given)]
+
+
+def _unused(suppression: suppressions.Suppression, lang: str) -> Finding:
+    rule = registry.BY_ID["S01"]
+    listed = ",".join(suppression.rules)
+    text = Message(
+        f"the suppression ignore[{listed}] suppresses nothing on this line or the next; remove it",
+        f"抑制注释 ignore[{listed}] 在本行和下一行都没有抑制任何发现项；请删除",
+    )
+    return Finding(rule.id, rule.severity, text.render(lang), "", suppression.line, suppression.column)
+
+
+def check_document(
+    document: Document | ParseFailure,
+    lang: str = "en",
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    path: str | None = None,
+    inline: tuple[suppressions.Suppression, ...] = (),
+    context: Context | None = None,
+) -> tuple[Finding, ...]:
+    """All findings for one parsed (or unparseable) document, as the settings select them, sorted by position.
+
+    `path` is matched against the per-file ignores; `inline` are the file's suppression comments.
+    """
+    findings = tuple(
+        attrs.evolve(finding, severity=settings.severity_of(finding.rule, finding.severity))
+        for finding in set(_raw(document, lang, Given(settings.policy, context)))
+        if settings.enabled(finding.rule, path)
+    )
+    if inline:
+        findings, unused = suppressions.apply(findings, inline)
+        findings += tuple(
+            finding for finding in (_unused(s, lang) for s in unused) if settings.enabled(finding.rule, path)
+        )
+    return tuple(sorted(findings, key=Finding.sort_key))
+
+
+def check_text(
+    text: str,
+    filename: str | None = None,
+    lang: str = "en",
+    settings: Settings = DEFAULT_SETTINGS,
+    context: Context | None = None,
+) -> tuple[Finding, ...]:
+    """Parse and check request text; YAML comments may suppress findings."""
+    inline = suppressions.find(text) if is_yaml(text, filename) and "jdcloud-preflight" in text else ()
+    return check_document(parse_text(text, filename), lang, settings, path=filename, inline=inline, context=context)

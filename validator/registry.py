@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from validator.rules import devices, disk_spec, document, names, path
+from validator.rules import devices, disk_spec, document, names, path, policies
 from validator.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
@@ -39,6 +39,15 @@ RULES: tuple[Rule, ...] = (
     disk_spec.snapshot_id,
     disk_spec.encrypt_with_snapshot,
     disk_spec.ignored_disk_fields,
+    policies.disk_types,
+    policies.disk_size,
+    policies.total_size,
+    policies.data_disks,
+    policies.encryption,
+    policies.name_pattern,
+    policies.description,
+    policies.auto_delete,
+    document.UNUSED_SUPPRESSION,
 )
 
 BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}

@@ -16,11 +16,13 @@ SCHEMA_FILES = (
     "create-image-body.schema.json",
     "instance-disk-attachment-spec.schema.json",
     "disk-spec.schema.json",
+    "config.schema.json",
 )
 PARAMETERS = "create-image-parameters.schema.json"
 BODY = "create-image-body.schema.json"
 ENTRY = "instance-disk-attachment-spec.schema.json"
 DISK = "disk-spec.schema.json"
+CONFIG = "config.schema.json"
 
 
 def schema_dir() -> Traversable:

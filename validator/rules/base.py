@@ -11,9 +11,11 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from validator.api_errors import ApiErrorTemplate
+from validator.context import Context
 from validator.finding import ApiError, Severity
 from validator.messages import Message
 from validator.model import Request
+from validator.policy import Policy
 
 
 @attrs.frozen
@@ -28,7 +30,15 @@ class Hit:
     at_key: bool = False
 
 
-Check = Callable[[Request], Iterable[Hit]]
+@attrs.frozen
+class Given:
+    """What a check knows besides the request: the organisation's policy and, when given, the instance."""
+
+    policy: Policy = attrs.field(factory=Policy)
+    context: Context | None = None
+
+
+Check = Callable[[Request, Given], Iterable[Hit]]
 
 
 @attrs.frozen
@@ -51,8 +61,9 @@ class Rule:
     enforced_by: str = "rule"
 
     @property
-    def constraint(self) -> str:
-        return self.id
+    def constraint(self) -> str | None:
+        """The catalogue constraint the rule enforces; None for policy and suppression rules."""
+        return self.id if self.id.startswith("C") else None
 
 
 def rule(
@@ -64,11 +75,12 @@ def rule(
     bad: str,
     good: str,
     api: ApiErrorTemplate | None = None,
+    enforced_by: str = "rule",
 ) -> Callable[[Check], Rule]:
     """Decorate a check function into a `Rule` carrying its metadata."""
 
     def wrap(check: Check) -> Rule:
-        return Rule(id, name, severity, summary, description, bad, good, api, check)
+        return Rule(id, name, severity, summary, description, bad, good, api, check, enforced_by)
 
     return wrap
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from validator.api_errors import DUPLICATE_DEVICE_NAME, INVALID_ARGUMENT, OUT_OF_RANGE
 from validator.finding import Severity
 from validator.model import Entry, Request
-from validator.rules.base import Hit, declare, m, rule
+from validator.rules.base import Given, Hit, declare, m, rule
 
 _VD_NAME = re.compile(r"vd([a-z]+)")
 FIRST_SLOT = "vdb"
@@ -71,7 +71,7 @@ DATA_DISKS_SHAPE = declare(
     good='{"name": "web", "dataDisks": [{"deviceName": "vdaa", "noDevice": true}]}',
     api=OUT_OF_RANGE,
 )
-def device_name(request: Request) -> Iterator[Hit]:
+def device_name(request: Request, given: Given) -> Iterator[Hit]:
     for entry in request.entries:
         named = _named(entry)
         if named is None:
@@ -124,7 +124,7 @@ def device_name(request: Request) -> Iterator[Hit]:
     '"autoDelete": true}]}',
     api=DUPLICATE_DEVICE_NAME,
 )
-def duplicate_device(request: Request) -> Iterator[Hit]:
+def duplicate_device(request: Request, given: Given) -> Iterator[Hit]:
     first: dict[str, int] = {}
     for entry in request.entries:
         named = _named(entry)
@@ -157,7 +157,7 @@ def duplicate_device(request: Request) -> Iterator[Hit]:
     good='{"name": "web", "dataDisks": [{"deviceName": "vdc", "noDevice": true}]}',
     api=INVALID_ARGUMENT,
 )
-def exclude_needs_device(request: Request) -> Iterator[Hit]:
+def exclude_needs_device(request: Request, given: Given) -> Iterator[Hit]:
     for entry in request.entries:
         if entry.excluded and "deviceName" not in entry.obj:
             yield Hit(
@@ -191,7 +191,7 @@ _IGNORED_WHEN_EXCLUDED = ("cloudDiskSpec", "autoDelete", "diskCategory")
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdc", "noDevice": true, "autoDelete": true}]}',
     good='{"name": "web", "dataDisks": [{"deviceName": "vdc", "noDevice": true}]}',
 )
-def excluded_with_settings(request: Request) -> Iterator[Hit]:
+def excluded_with_settings(request: Request, given: Given) -> Iterator[Hit]:
     for entry in request.entries:
         if not entry.excluded:
             continue
@@ -224,7 +224,7 @@ def excluded_with_settings(request: Request) -> Iterator[Hit]:
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": false}]}',
     good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}]}',
 )
-def entry_does_nothing(request: Request) -> Iterator[Hit]:
+def entry_does_nothing(request: Request, given: Given) -> Iterator[Hit]:
     for entry in request.entries:
         if entry.excluded or "cloudDiskSpec" in entry.obj or "autoDelete" in entry.obj:
             continue
@@ -253,7 +253,7 @@ def entry_does_nothing(request: Request) -> Iterator[Hit]:
     good='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", '
     '"diskSizeGB": 40}}]}',
 )
-def new_disk_without_device(request: Request) -> Iterator[Hit]:
+def new_disk_without_device(request: Request, given: Given) -> Iterator[Hit]:
     for entry in request.entries:
         if "cloudDiskSpec" in entry.obj and "deviceName" not in entry.obj and not entry.excluded:
             yield Hit(
@@ -309,7 +309,7 @@ TOO_MANY_ENTRIES = declare(
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "autoDelete": true}]}',
     good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}]}',
 )
-def auto_delete_scope(request: Request) -> Iterator[Hit]:
+def auto_delete_scope(request: Request, given: Given) -> Iterator[Hit]:
     for entry in request.entries:
         member = entry.obj.members.get("autoDelete")
         if member is None or entry.excluded or not isinstance(member.value, bool):

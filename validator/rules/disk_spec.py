@@ -18,7 +18,7 @@ from validator.api_errors import (
 from validator.finding import Severity
 from validator.messages import quote
 from validator.model import Entry, Obj, Request
-from validator.rules.base import Hit, is_int, m, rule
+from validator.rules.base import Given, Hit, is_int, m, rule
 
 DISK_TYPES = ("ssd.gp1", "ssd.io1", "hdd.std1")
 LEGACY_DISK_TYPES = {"ssd": "ssd.gp1 or ssd.io1", "premium-hdd": "hdd.std1 or ssd.gp1"}
@@ -87,7 +87,7 @@ def _missing_for_new_disk(request: Request, field: str, api_text: str, entry: En
     '"diskSizeGB": 40}}]}',
     api=DISK_TYPE_MISSING,
 )
-def new_disk_type(request: Request) -> Iterator[Hit]:
+def new_disk_type(request: Request, given: Given) -> Iterator[Hit]:
     text = f'{DISK_TYPE_MISSING.status} {DISK_TYPE_MISSING.code} "{DISK_TYPE_MISSING.message}"'
     for entry, disk in _specs(request):
         yield from _missing_for_new_disk(request, "diskType", text, entry, disk)
@@ -110,7 +110,7 @@ def new_disk_type(request: Request) -> Iterator[Hit]:
     '"diskSizeGB": 40}}]}',
     api=INVALID_ARGUMENT,
 )
-def disk_type(request: Request) -> Iterator[Hit]:
+def disk_type(request: Request, given: Given) -> Iterator[Hit]:
     for _entry, disk in _specs(request):
         member = disk.members.get("diskType")
         if member is None or not isinstance(member.value, str) or member.value in DISK_TYPES:
@@ -159,7 +159,7 @@ def disk_type(request: Request) -> Iterator[Hit]:
     '"diskSizeGB": 40}}]}',
     api=DISK_SIZE_OUT_OF_RANGE,
 )
-def new_disk_size(request: Request) -> Iterator[Hit]:
+def new_disk_size(request: Request, given: Given) -> Iterator[Hit]:
     text = f'{DISK_SIZE_OUT_OF_RANGE.status} {DISK_SIZE_OUT_OF_RANGE.code} "{DISK_SIZE_OUT_OF_RANGE.message}"'
     for entry, disk in _specs(request):
         yield from _missing_for_new_disk(request, "diskSizeGB", text, entry, disk)
@@ -185,7 +185,7 @@ def new_disk_size(request: Request) -> Iterator[Hit]:
     '"diskSizeGB": 50}}]}',
     api=DISK_SIZE_OUT_OF_RANGE,
 )
-def disk_size_step(request: Request) -> Iterator[Hit]:
+def disk_size_step(request: Request, given: Given) -> Iterator[Hit]:
     for _entry, disk in _specs(request):
         member = disk.members.get("diskSizeGB")
         if member is None or not is_int(member.value):
@@ -219,7 +219,7 @@ def disk_size_step(request: Request) -> Iterator[Hit]:
     good='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.io1", '
     '"diskSizeGB": 40, "iops": 1000}}]}',
 )
-def iops_ignored(request: Request) -> Iterator[Hit]:
+def iops_ignored(request: Request, given: Given) -> Iterator[Hit]:
     for _entry, disk in _specs(request):
         member = disk.members.get("iops")
         if member is None:
@@ -266,7 +266,7 @@ def iops_ignored(request: Request) -> Iterator[Hit]:
     '"diskSizeGB": 20, "iops": 1000}}]}',
     api=IOPS_OUT_OF_RANGE,
 )
-def iops_range(request: Request) -> Iterator[Hit]:
+def iops_range(request: Request, given: Given) -> Iterator[Hit]:
     api = IOPS_OUT_OF_RANGE.render()
     for _entry, disk in _specs(request):
         if disk.get("diskType") != "ssd.io1":
@@ -348,7 +348,7 @@ def iops_range(request: Request) -> Iterator[Hit]:
     '"snapshot-h8u1ab3c36"}}]}',
     api=SNAPSHOT_NOT_FOUND,
 )
-def snapshot_id(request: Request) -> Iterator[Hit]:
+def snapshot_id(request: Request, given: Given) -> Iterator[Hit]:
     for _entry, disk in _specs(request):
         member = disk.members.get("snapshotId")
         if member is None or not isinstance(member.value, str):
@@ -400,7 +400,7 @@ def snapshot_id(request: Request) -> Iterator[Hit]:
     good='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", '
     '"diskSizeGB": 40, "encrypt": true}}]}',
 )
-def encrypt_with_snapshot(request: Request) -> Iterator[Hit]:
+def encrypt_with_snapshot(request: Request, given: Given) -> Iterator[Hit]:
     for _entry, disk in _specs(request):
         member = disk.members.get("encrypt")
         if member is not None and "snapshotId" in disk:
@@ -434,7 +434,7 @@ def encrypt_with_snapshot(request: Request) -> Iterator[Hit]:
     good='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", '
     '"diskSizeGB": 40}}]}',
 )
-def ignored_disk_fields(request: Request) -> Iterator[Hit]:
+def ignored_disk_fields(request: Request, given: Given) -> Iterator[Hit]:
     for _entry, disk in _specs(request):
         for name in IGNORED_DISK_FIELDS:
             member = disk.members.get(name)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from validator.api_errors import INVALID_ARGUMENT
 from validator.finding import Severity
 from validator.model import Request
-from validator.rules.base import Hit, declare, m, rule
+from validator.rules.base import Given, Hit, declare, m, rule
 
 PARSE = declare(
     "C01",
@@ -49,7 +49,7 @@ PARSE = declare(
     bad='{"name": "a1", "name": "a2"}',
     good='{"name": "a2"}',
 )
-def duplicate_keys(request: Request) -> Iterator[Hit]:
+def duplicate_keys(request: Request, given: Given) -> Iterator[Hit]:
     for duplicate in request.duplicates:
         yield Hit(
             duplicate.pointer,
@@ -110,7 +110,7 @@ def _suggestion(key: str, known: tuple[str, ...]) -> str | None:
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevise": true}]}',
     good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}]}',
 )
-def unknown_keys(request: Request) -> Iterator[Hit]:
+def unknown_keys(request: Request, given: Given) -> Iterator[Hit]:
     for note in request.unknown:
         key = note.member.key
         near = _suggestion(key, note.known)
@@ -147,7 +147,7 @@ def unknown_keys(request: Request) -> Iterator[Hit]:
     good='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", '
     '"diskSizeGB": 40}}]}',
 )
-def key_spelling(request: Request) -> Iterator[Hit]:
+def key_spelling(request: Request, given: Given) -> Iterator[Hit]:
     for note in request.variants:
         yield Hit(
             note.member.pointer,
@@ -157,3 +157,20 @@ def key_spelling(request: Request) -> Iterator[Hit]:
             ),
             at_key=True,
         )
+
+
+UNUSED_SUPPRESSION = declare(
+    "S01",
+    "unused-suppression",
+    Severity.INFO,
+    m("Every suppression comment suppresses something.", "每条抑制注释都确实抑制了发现项。"),
+    m(
+        "A `# jdcloud-preflight: ignore[...]` comment that covers no finding on its line or the next is stale; "
+        "removing it keeps the file honest.",
+        "在本行和下一行都没有覆盖任何发现项的 `# jdcloud-preflight: ignore[...]` 注释已经过时，"
+        "删除它可以保持文件清晰。",
+    ),
+    bad="name: web  # jdcloud-preflight: ignore[C39]",
+    good="name: web",
+    enforced_by="engine",
+)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from validator.api_errors import INVALID_ARGUMENT
 from validator.finding import Severity
 from validator.model import Request
-from validator.rules.base import Hit, declare, m, rule
+from validator.rules.base import Given, Hit, declare, m, rule
 
 NAME_REQUIRED = declare(
     "C20",
@@ -70,7 +70,7 @@ def _describe(char: str) -> str:
     good='{"name": "web-image.镜像_1"}',
     api=INVALID_ARGUMENT,
 )
-def name_characters(request: Request) -> Iterator[Hit]:
+def name_characters(request: Request, given: Given) -> Iterator[Hit]:
     member = request.root.members.get("name")
     if member is None or not isinstance(member.value, str):
         return

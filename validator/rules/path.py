@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from validator.api_errors import INSTANCE_NOT_FOUND, INVALID_ARGUMENT
 from validator.finding import Severity
 from validator.model import Request
-from validator.rules.base import Hit, declare, m, rule
+from validator.rules.base import Given, Hit, declare, m, rule
 
 KNOWN_REGIONS = ("cn-north-1", "cn-east-1", "cn-east-2", "cn-south-1", "cn-southwest-1")
 _REGION = re.compile(r"[a-z]+-[a-z]+-[0-9]+")
@@ -45,7 +45,7 @@ REGION_FORMAT = declare(
     bad='{"regionId": "cn-north-9", "instanceId": "i-eumm1234d6", "name": "web"}',
     good='{"regionId": "cn-north-1", "instanceId": "i-eumm1234d6", "name": "web"}',
 )
-def region_known(request: Request) -> Iterator[Hit]:
+def region_known(request: Request, given: Given) -> Iterator[Hit]:
     member = request.root.members.get("regionId")
     if member is None or not isinstance(member.value, str) or not _REGION.fullmatch(member.value):
         return
@@ -78,7 +78,7 @@ def region_known(request: Request) -> Iterator[Hit]:
     good='{"regionId": "cn-north-1", "instanceId": "i-eumm1234d6", "name": "web"}',
     api=INSTANCE_NOT_FOUND,
 )
-def instance_id(request: Request) -> Iterator[Hit]:
+def instance_id(request: Request, given: Given) -> Iterator[Hit]:
     member = request.root.members.get("instanceId")
     if member is None or not isinstance(member.value, str):
         return

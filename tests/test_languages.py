@@ -1,0 +1,87 @@
+"""Every rule speaks English and Chinese; `--lang zh` prints Chinese for every finding."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.helpers import EXAMPLES, with_disk
+from validator import check_create_image, registry
+from validator.cli import main
+from validator.policy import Policy
+from validator.settings import Settings
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+EVERY_POLICY = Settings(
+    policy=Policy(
+        allowed_disk_types=("ssd.gp1",),
+        max_disk_size_gb=100,
+        max_total_disk_size_gb=100,
+        max_data_disks=0,
+        require_encryption=True,
+        name_pattern="^web-",
+        require_description=True,
+        require_auto_delete=True,
+    )
+)
+# Requests whose findings, together, come from every rule that has a check of its own.
+WIDE = [
+    *(rule.bad for rule in registry.RULES),
+    '{"name": "a", "description": "' + "d" * 300 + '"}',
+    {"name": "w", "dataDisks": [{"deviceName": "vdb", "noDevice": True}] * 65},
+    {"regionId": "cn-north-9", "instanceId": "i-abc", "name": "web"},
+    with_disk(diskType="ssd.io1", diskSizeGB=20, iops=1010, snapshotId="snapshot-abc"),
+    with_disk(diskType="ssd.io1", diskSizeGB=20, iops=195),
+    with_disk(diskType="ssd.io1", snapshotId="snapshot-ab12cd34ef", iops=40000),
+    with_disk(diskType="ssd.io1", diskSizeGB=20),
+    with_disk(diskType="ssd.gp2", diskSizeGB=20),
+    with_disk(diskType="nvme", diskSizeGB=20),
+    with_disk(snapshotId="snap-1", iops=200),
+    {
+        "name": "web\u3400",
+        "dataDisks": [{"deviceName": "vda", "noDevice": True}, {"deviceName": "sdb", "noDevice": True}],
+    },
+    "name: web  # jdcloud-preflight: ignore[C39]\n",
+    {"name": "web", "Name": "web", "nmae": "x", "zzz": 1},
+    '{"name": "web", "name": "web"}',
+    "[1]",
+]
+
+
+def test_every_rule_is_reached_and_every_message_is_chinese() -> None:
+    reached: set[str] = set()
+    for request in WIDE:
+        text_input = isinstance(request, str)
+        filename = None if not text_input else ("r.yaml" if "ignore[" in request else None)
+        english = check_create_image(request, lang="en", settings=EVERY_POLICY, filename=filename).findings
+        chinese = check_create_image(request, lang="zh", settings=EVERY_POLICY, filename=filename).findings
+        assert [(f.rule, f.pointer) for f in english] == [(f.rule, f.pointer) for f in chinese]
+        for en, zh in zip(english, chinese, strict=True):
+            assert CJK.search(zh.message), zh.message
+            assert not CJK.search(en.message) or CJK.search(str(request)), en.message
+            assert en.api == zh.api  # the API's own words are never translated
+        reached.update(f.rule for f in english)
+    assert reached == {rule.id for rule in registry.RULES}
+
+
+@pytest.mark.parametrize("rule", registry.RULES, ids=[rule.id for rule in registry.RULES])
+def test_every_explanation_exists_in_both_languages(rule: registry.Rule, capsys: pytest.CaptureFixture[str]) -> None:
+    for text in (rule.summary, rule.description):
+        assert text.en.strip()
+        assert not CJK.search(text.en.replace("中文", ""))
+        assert CJK.search(text.zh)
+    main(["explain", rule.id, "--lang", "zh"])
+    assert "不好的写法" in capsys.readouterr().out
+
+
+def test_check_lang_zh_prints_chinese_for_every_finding_of_the_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--lang", "zh", "--format", "json", str(EXAMPLES)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    messages = [f["message"] for entry in report["files"] for f in entry["findings"]]
+    assert messages
+    assert all(CJK.search(message) for message in messages)
+    main(["check", "--lang", "zh", str(EXAMPLES)])
+    lines = capsys.readouterr().out.splitlines()
+    assert all(CJK.search(line) for line in lines)

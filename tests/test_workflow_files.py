@@ -1,0 +1,36 @@
+"""The pre-commit hook definition and the GitHub Action call the command as it really is."""
+
+from __future__ import annotations
+
+import shlex
+
+import yaml
+
+from tests.helpers import ROOT
+from validator.cli import FORMATS, _parser
+
+
+def test_pre_commit_hook_definition() -> None:
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "jdcloud-preflight"
+    assert hook["language"] == "python"
+    assert set(hook["types_or"]) == {"json", "yaml"}
+    assert shlex.split(hook["entry"]) == ["jdcloud-preflight", "check"]
+
+
+def test_action_runs_the_cli_with_sarif_output() -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    steps = action["runs"]["steps"]
+    assert any("pip install" in step.get("run", "") and "github.action_path" in step["run"] for step in steps)
+    (run,) = [step["run"] for step in steps if "jdcloud-preflight check" in step.get("run", "")]
+    values = {"$PREFLIGHT_PATHS": "examples", "$PREFLIGHT_FAIL_ON": action["inputs"]["fail-on"]["default"]}
+    command = run.split(">")[0]
+    for variable, value in values.items():
+        command = command.replace(variable, value)
+    words = shlex.split(command)
+    assert words[0] == "jdcloud-preflight"
+    args = _parser().parse_args(words[1:])
+    assert args.format == "sarif"
+    assert "sarif" in FORMATS
+    assert set(action["inputs"]) >= {"paths", "fail-on", "sarif-file"}

@@ -1,0 +1,134 @@
+"""The configuration: `[tool.jdcloud-preflight]` in pyproject.toml, or `.jdcloud-preflight.toml`, found by
+walking up from the working directory, or a file named with `--config`. Validated against its own schema."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from validator import registry, schemas
+from validator.finding import Severity
+from validator.policy import Policy
+from validator.settings import Settings
+
+OWN_FILE = ".jdcloud-preflight.toml"
+TABLE = "tool.jdcloud-preflight"
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file, the key and what was expected."""
+
+
+def find(start: Path) -> Path | None:
+    """The nearest configuration file at or above `start`: our own file first, then a pyproject.toml with
+    a [tool.jdcloud-preflight] table."""
+    for folder in (start, *start.parents):
+        own = folder / OWN_FILE
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _table(pyproject, _read(pyproject)) is not None:
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _table(path: Path, data: dict[str, Any]) -> object:
+    """Our table: the whole of our own file, or tool.jdcloud-preflight of a pyproject.toml (None if absent)."""
+    if path.name != "pyproject.toml":
+        return data
+    tool = data.get("tool")
+    return tool.get("jdcloud-preflight") if isinstance(tool, dict) else None
+
+
+def _where(path: Path, location: list[Any]) -> str:
+    key = ".".join(str(part) for part in location)
+    base = TABLE if path.name == "pyproject.toml" else ""
+    return ".".join(part for part in (base, key) if part) or "the top level"
+
+
+def _explain(path: Path, error: Any) -> str:
+    location = list(error.absolute_path)
+    keyword = error.validator
+    if keyword == "additionalProperties":
+        known = ", ".join(sorted(error.schema.get("properties", {}))) or "none"
+        unknown = ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
+        return f"{path}: unknown key {unknown} in {_where(path, location)} (known keys: {known})"
+    if keyword == "propertyNames":
+        return f"{path}: {_where(path, location)}: {error.instance!r} is not a rule id such as C39"
+    expected = {
+        "type": f"expected {error.validator_value}",
+        "enum": "expected one of " + ", ".join(str(v) for v in error.validator_value),
+        "minimum": f"expected at least {error.validator_value}",
+        "pattern": "expected a rule id or id prefix such as C31, C3 or P",
+        "minItems": f"expected at least {error.validator_value} item(s)",
+    }.get(keyword, error.message)
+    return f"{path}: {_where(path, location)}: {expected}, got {error.instance!r}"
+
+
+def validate(path: Path, table: object) -> dict[str, Any]:
+    """The table, once it is known to be a usable configuration."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schemas.load(schemas.CONFIG))
+    errors = sorted(validator.iter_errors(table), key=lambda e: (list(e.absolute_path), e.validator))
+    if errors:
+        raise ConfigError(_explain(path, errors[0]))
+    assert isinstance(table, dict)
+    for rule in table.get("severity", {}):
+        if rule not in registry.BY_ID:
+            raise ConfigError(f"{path}: {_where(path, ['severity', rule])}: no rule has the id {rule}")
+    pattern = table.get("policy", {}).get("name-pattern")
+    if pattern is not None:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            where = _where(path, ["policy", "name-pattern"])
+            raise ConfigError(f"{path}: {where}: not a regular expression: {exc}") from None
+    return table
+
+
+def settings_from(table: dict[str, Any]) -> Settings:
+    """Settings from an already validated table."""
+    policy = table.get("policy", {})
+    types = policy.get("allowed-disk-types")
+    return Settings(
+        select=tuple(table.get("select", ("",))),
+        ignore=tuple(table.get("ignore", ())),
+        severity={rule: Severity.parse(value) for rule, value in table.get("severity", {}).items()},
+        fail_on=Severity.parse(table.get("fail-on", "error")),
+        lang=table.get("lang"),
+        max_bytes=table.get("max-bytes"),
+        per_file_ignores={glob: tuple(prefixes) for glob, prefixes in table.get("per-file-ignores", {}).items()},
+        policy=Policy(
+            allowed_disk_types=None if types is None else tuple(types),
+            max_disk_size_gb=policy.get("max-disk-size-gb"),
+            max_total_disk_size_gb=policy.get("max-total-disk-size-gb"),
+            max_data_disks=policy.get("max-data-disks"),
+            require_encryption=policy.get("require-encryption", False),
+            name_pattern=policy.get("name-pattern"),
+            require_description=policy.get("require-description", False),
+            require_auto_delete=policy.get("require-auto-delete", False),
+        ),
+    )
+
+
+def load(path: Path) -> Settings:
+    """Settings from a configuration file; raises ConfigError when it cannot be used."""
+    data = _read(path)
+    table = _table(path, data)
+    if table is None:
+        if path.name == "pyproject.toml":
+            raise ConfigError(f"{path}: has no [{TABLE}] table")
+        table = {}
+    return settings_from(validate(path, table))

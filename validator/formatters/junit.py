@@ -1,0 +1,54 @@
+"""JUnit XML for test dashboards: a testsuite per file, a testcase per rule per file."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+from validator import registry
+from validator.finding import Severity
+from validator.formatters import FileResult
+
+
+def _describe(finding_line: int | None, finding_column: int | None, text: str) -> str:
+    where = f"{finding_line}:{finding_column}: " if finding_line is not None else ""
+    return where + text
+
+
+def render(results: list[FileResult], fail_on: Severity = Severity.ERROR) -> str:
+    """A testcase fails when its rule has a finding at or above `fail_on`; lesser findings go to its
+    system-out, so the dashboard agrees with the exit code."""
+    root = ElementTree.Element("testsuites", name="jdcloud-preflight")
+    total_tests = total_failures = 0
+    for result in results:
+        suite = ElementTree.SubElement(root, "testsuite", name=result.path)
+        failures = 0
+        for rule in registry.RULES:
+            case = ElementTree.SubElement(suite, "testcase", name=f"{rule.id} {rule.name}", classname=result.path)
+            mine = [finding for finding in result.findings if finding.rule == rule.id]
+            failing = [finding for finding in mine if finding.severity >= fail_on]
+            if failing:
+                failures += 1
+                lines = [
+                    _describe(
+                        f.line, f.column, f"{f.severity.label}: {f.message}" + (f" [API {f.api}]" if f.api else "")
+                    )
+                    for f in failing
+                ]
+                failure = ElementTree.SubElement(
+                    case, "failure", message=failing[0].message, type=failing[0].severity.label
+                )
+                failure.text = "\n".join(lines)
+            passing = [finding for finding in mine if finding.severity < fail_on]
+            if passing:
+                out = ElementTree.SubElement(case, "system-out")
+                out.text = "\n".join(_describe(f.line, f.column, f"{f.severity.label}: {f.message}") for f in passing)
+        suite.set("tests", str(len(registry.RULES)))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        total_tests += len(registry.RULES)
+        total_failures += failures
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    ElementTree.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,75 @@
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF readers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from validator import registry
+from validator.finding import Finding, Severity
+from validator.formatters import FileResult
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+HELP_URI = "https://github.com/jdcloud-preflight/jdcloud-preflight/blob/main/README.md#what-is-checked"
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def fingerprint(path: str, finding: Finding) -> str:
+    """Built from what the finding is, not which line it is on, so it survives unrelated edits."""
+    key = "\x1f".join((path, finding.rule, finding.pointer, finding.message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _rules(lang: str) -> list[dict[str, object]]:
+    return [
+        {
+            "id": rule.id,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary.render(lang)},
+            "fullDescription": {"text": rule.description.render(lang)},
+            "help": {"text": f"{rule.description.render(lang)}\n\nBad: {rule.bad}\nGood: {rule.good}"},
+            "helpUri": HELP_URI,
+            "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+        }
+        for rule in registry.RULES
+    ]
+
+
+def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, object]:
+    message = finding.message if finding.api is None else f"{finding.message} [API {finding.api}]"
+    location: dict[str, object] = {"artifactLocation": {"uri": path.replace("\\", "/")}}
+    if finding.line is not None:
+        location["region"] = {"startLine": finding.line, "startColumn": finding.column}
+    result: dict[str, object] = {
+        "ruleId": finding.rule,
+        "ruleIndex": index[finding.rule],
+        "level": _LEVELS[finding.severity],
+        "message": {"text": message},
+        "locations": [{"physicalLocation": location}],
+        "partialFingerprints": {"jdcloudPreflight/v1": fingerprint(path, finding)},
+    }
+    if finding.pointer:
+        result["properties"] = {"pointer": finding.pointer}
+    return result
+
+
+def render(results: list[FileResult], tool_version: str, lang: str = "en") -> str:
+    index = {rule.id: position for position, rule in enumerate(registry.RULES)}
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "jdcloud-preflight",
+                        "version": tool_version,
+                        "informationUri": HELP_URI,
+                        "rules": _rules(lang),
+                    }
+                },
+                "results": [_result(result.path, finding, index) for result in results for finding in result.findings],
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
