@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.helpers import EXAMPLES, with_disk
-from validator import check_create_image, registry
+from validator import Context, check_create_image, registry
 from validator.cli import main
 from validator.policy import Policy
 from validator.settings import Settings
@@ -50,13 +50,61 @@ WIDE = [
 ]
 
 
+def _described(status: str, system: str, attach: str, disks: list[tuple[str, str, str]]) -> Context:
+    def attachment(device: str, category: str, state: str) -> dict[str, object]:
+        disk = {"diskId": f"vol-{device}", "diskSizeGB": 200, "status": state}
+        return {"diskCategory": category, "deviceName": device, "status": attach, "cloudDisk": disk, "localDisk": disk}
+
+    instance = {
+        "instanceId": "i-eumm7k2qd6",
+        "status": status,
+        "systemDisk": attachment("vda", system, "in-use") if system else None,
+        "dataDisks": [attachment(*disk) for disk in disks],
+    }
+    return Context(
+        instance=Context.from_describe_instance(instance).instance,
+        snapshots=Context.from_describe_snapshots(
+            [{"snapshotId": "snapshot-ab12cd34ef", "snapshotSizeGB": 500}]
+        ).snapshots,
+        quotas=Context.from_describe_quotas([{"resourceType": "image", "limit": 1, "used": 1}]).quotas,
+    )
+
+
+ON_INSTANCE = {
+    "instanceId": "i-eumm7k2qd6",
+    "name": "web",
+    "dataDisks": [
+        {"deviceName": "vdb", "cloudDiskSpec": {"diskSizeGB": 100}},
+        {"deviceName": "vdq", "cloudDiskSpec": {"iops": 300}},
+        {"deviceName": "vdr", "noDevice": True},
+        {"deviceName": "vdd", "noDevice": True},
+        {"deviceName": "vde", "cloudDiskSpec": {"snapshotId": "snapshot-ab12cd34ef", "diskSizeGB": 100}},
+        {"deviceName": "vdf", "cloudDiskSpec": {"snapshotId": "snapshot-zz12cd34ef"}},
+    ],
+}
+CASES: list[tuple[object, Context | None]] = [(request, None) for request in WIDE] + [
+    (
+        ON_INSTANCE,
+        _described(
+            "running",
+            "local",
+            "detaching",
+            [("vdb", "cloud", "extending"), ("vdc", "cloud", "error"), ("vdd", "local", "in-use")],
+        ),
+    ),
+    ({"instanceId": "i-eumm7k2qd6", "name": "web"}, _described("stopping", "", "attached", [])),
+    ({"instanceId": "i-other00001", "name": "web"}, _described("running", "cloud", "attached", [])),
+]
+
+
 def test_every_rule_is_reached_and_every_message_is_chinese() -> None:
     reached: set[str] = set()
-    for request in WIDE:
+    for request, context in CASES:
         text_input = isinstance(request, str)
-        filename = None if not text_input else ("r.yaml" if "ignore[" in request else None)
-        english = check_create_image(request, lang="en", settings=EVERY_POLICY, filename=filename).findings
-        chinese = check_create_image(request, lang="zh", settings=EVERY_POLICY, filename=filename).findings
+        filename = None if not text_input else ("r.yaml" if "ignore[" in str(request) else None)
+        options = {"settings": EVERY_POLICY, "filename": filename, "context": context}
+        english = check_create_image(request, lang="en", **options).findings  # type: ignore[arg-type]
+        chinese = check_create_image(request, lang="zh", **options).findings  # type: ignore[arg-type]
         assert [(f.rule, f.pointer) for f in english] == [(f.rule, f.pointer) for f in chinese]
         for en, zh in zip(english, chinese, strict=True):
             assert CJK.search(zh.message), zh.message

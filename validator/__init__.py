@@ -6,6 +6,7 @@ report.raise_for_errors()
 """
 
 from validator.api import check_create_image
+from validator.context import Context, ContextError
 from validator.finding import ApiError, Finding, Severity
 from validator.report import PreflightError, Report
 
@@ -13,6 +14,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ApiError",
+    "Context",
+    "ContextError",
     "Finding",
     "PreflightError",
     "Report",

@@ -12,8 +12,9 @@ from pathlib import Path
 import attrs
 
 from validator import __version__, config, registry
+from validator.context import Context, ContextError
 from validator.documents import ParseFailure, decode
-from validator.engine import check_document, check_text
+from validator.engine import check_document, check_text, parse_text
 from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, collect, read
 from validator.finding import Finding, Severity
 from validator.formatters import FileResult, github, gitlab, json_report, junit, sarif, text
@@ -58,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_prefixes, default=None, help="comma-separated rule id prefixes to report")
     check.add_argument("--ignore", type=_prefixes, default=None, help="comma-separated rule id prefixes to skip")
     check.add_argument(
+        "--instance", type=Path, default=None, help="describeInstance answer (JSON or YAML) to check against"
+    )
+    check.add_argument("--snapshots", type=Path, default=None, help="describeSnapshots answer (JSON or YAML)")
+    check.add_argument("--quotas", type=Path, default=None, help="describeQuotas answer (JSON or YAML)")
+    check.add_argument(
         "--max-bytes",
         type=int,
         default=None,
@@ -87,7 +93,46 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
-def check_file(path: str, lang: str, settings: Settings) -> tuple[Finding, ...] | Unreadable:
+class ContextFileError(Exception):
+    """A context file that cannot be read or has the wrong shape."""
+
+
+def _context_document(path: Path, what: str) -> object:
+    data = read(str(path))
+    if isinstance(data, Unreadable):
+        raise ContextFileError(f"cannot read {what} file {path}: {data.reason}")
+    if isinstance(data, TooLarge):
+        raise ContextFileError(f"{what} file {path} is larger than {data.limit} bytes")
+    content = decode(data)
+    document = content if isinstance(content, ParseFailure) else parse_text(content, str(path))
+    if isinstance(document, ParseFailure):
+        where = f"{path}:{document.line}:{document.column}"
+        raise ContextFileError(f"cannot read {what} file {where}: {document.message}")
+    return document.root
+
+
+def load_context(args: argparse.Namespace) -> Context | None:
+    """The instance context named on the command line, or None; raises ContextFileError."""
+    context: Context | None = None
+    parts = (
+        (args.instance, "describeInstance", Context.from_describe_instance),
+        (args.snapshots, "describeSnapshots", Context.from_describe_snapshots),
+        (args.quotas, "describeQuotas", Context.from_describe_quotas),
+    )
+    for path, what, build in parts:
+        if path is None:
+            continue
+        try:
+            part = build(_context_document(path, what))
+        except ContextError as exc:
+            raise ContextFileError(f"{what} file {path}: {exc}") from None
+        context = part if context is None else context.merged(part)
+    return context
+
+
+def check_file(
+    path: str, lang: str, settings: Settings, context: Context | None = None
+) -> tuple[Finding, ...] | Unreadable:
     data = read(path, settings.max_bytes or DEFAULT_MAX_BYTES)
     if isinstance(data, Unreadable):
         return data
@@ -97,7 +142,7 @@ def check_file(path: str, lang: str, settings: Settings) -> tuple[Finding, ...] 
     content = decode(data)
     if isinstance(content, ParseFailure):
         return check_document(content, lang, settings, path=path)
-    return check_text(content, path, lang, settings)
+    return check_text(content, path, lang, settings, context)
 
 
 def _render(fmt: str, results: list[FileResult], lang: str, settings: Settings) -> str:
@@ -123,11 +168,16 @@ def _run_check(args: argparse.Namespace) -> int:
     except config.ConfigError as exc:
         print(f"jdcloud-preflight: bad configuration: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        context = load_context(args)
+    except ContextFileError as exc:
+        print(f"jdcloud-preflight: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     lang = settings.lang or _environment_lang()
     results: list[FileResult] = []
     unreadable: list[Unreadable] = []
     for item in collect(args.paths):
-        outcome = item if isinstance(item, Unreadable) else check_file(item, lang, settings)
+        outcome = item if isinstance(item, Unreadable) else check_file(item, lang, settings, context)
         if isinstance(outcome, Unreadable):
             unreadable.append(outcome)
         else:

@@ -1,10 +1,203 @@
-"""What is known about the instance a request is for (filled in by the instance-context checks)."""
+"""What is known about the instance a request is for: its describeInstance, describeSnapshots and
+describeQuotas answers, read from parsed JSON/YAML or from the JD Cloud SDK's model objects.
+
+Reading is strict about shape (a wrong file is a clear ContextError, never a silent empty context) and
+lenient about extra members (responses carry many the checks do not need).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 import attrs
+
+from validator.sdk_objects import TooDeep, to_plain
+
+
+class ContextError(ValueError):
+    """A context document of the wrong shape; the message says what was expected."""
+
+
+@attrs.frozen
+class Attachment:
+    """A disk attached to the instance (an InstanceDiskAttachment)."""
+
+    device_name: str | None
+    category: str | None  # "local" or "cloud"
+    status: str | None  # attachment status: attached, attaching, detaching, …
+    disk_id: str | None = None
+    disk_status: str | None = None  # the cloud disk's own status: in-use, extending, …
+    size_gb: int | None = None
+
+    @property
+    def is_cloud(self) -> bool:
+        return self.category != "local"
+
+
+@attrs.frozen
+class Instance:
+    instance_id: str | None
+    status: str | None
+    system_disk: Attachment | None
+    data_disks: tuple[Attachment, ...] = ()
+
+    def attached(self, device: str) -> Attachment | None:
+        return next((disk for disk in self.data_disks if disk.device_name == device), None)
+
+
+@attrs.frozen
+class Snapshot:
+    snapshot_id: str
+    size_gb: int | None
+    status: str | None = None
+    encrypted: bool | None = None
+
+
+@attrs.frozen
+class Quota:
+    resource_type: str
+    limit: int | None
+    used: int | None
 
 
 @attrs.frozen
 class Context:
-    """Placeholder until the instance-context checks (C60–C70) arrive."""
+    """Immutable facts about the instance; each part is None when it was not given."""
+
+    instance: Instance | None = None
+    snapshots: tuple[Snapshot, ...] | None = None
+    quotas: tuple[Quota, ...] | None = None
+
+    @classmethod
+    def from_describe_instance(cls, data: object) -> Context:
+        """From the describeInstance answer (`{"result": {"instance": {...}}}`, or the instance alone), or an
+        SDK `Instance` object."""
+        return cls(instance=parse_instance(data))
+
+    @classmethod
+    def from_describe_snapshots(cls, data: object) -> Context:
+        return cls(snapshots=parse_snapshots(data))
+
+    @classmethod
+    def from_describe_quotas(cls, data: object) -> Context:
+        return cls(quotas=parse_quotas(data))
+
+    @classmethod
+    def from_sdk(
+        cls, instance: object = None, snapshots: Sequence[object] | None = None, quotas: Sequence[object] | None = None
+    ) -> Context:
+        """From the SDK's model objects (`Instance`, `Snapshot`, `Quota`), read by attribute."""
+        return cls(
+            instance=None if instance is None else parse_instance(instance),
+            snapshots=None if snapshots is None else parse_snapshots(list(snapshots)),
+            quotas=None if quotas is None else parse_quotas(list(quotas)),
+        )
+
+    def merged(self, other: Context) -> Context:
+        """This context with the parts `other` gives."""
+        return Context(
+            instance=other.instance or self.instance,
+            snapshots=other.snapshots if other.snapshots is not None else self.snapshots,
+            quotas=other.quotas if other.quotas is not None else self.quotas,
+        )
+
+
+def _plain(data: object) -> object:
+    try:
+        return to_plain(data)
+    except TooDeep as exc:
+        raise ContextError(str(exc)) from None
+
+
+def _unwrap(data: object, key: str, what: str) -> object:
+    """`data["result"][key]` of a describe answer, or `data` itself when it is already that part."""
+    plain = _plain(data)
+    if isinstance(plain, Mapping) and isinstance(plain.get("result"), Mapping):
+        result = plain["result"]
+        if key not in result:
+            raise ContextError(f"expected {what}: the answer's result has no {key!r}")
+        return result[key]
+    if isinstance(plain, Mapping) and key in plain and not isinstance(plain.get(key), (str, int)):
+        return plain[key]
+    return plain
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _attachment(data: object, where: str) -> Attachment:
+    if not isinstance(data, Mapping):
+        raise ContextError(f"expected {where} to be an InstanceDiskAttachment object")
+    category = _text(data.get("diskCategory"))
+    cloud: Mapping[str, Any] = data.get("cloudDisk") or {}
+    local: Mapping[str, Any] = data.get("localDisk") or {}
+    if not isinstance(cloud, Mapping) or not isinstance(local, Mapping):
+        raise ContextError(f"expected {where}.cloudDisk and {where}.localDisk to be objects or null")
+    if category is None:
+        category = "local" if local and not cloud else "cloud"
+    disk = cloud if category == "cloud" else local
+    return Attachment(
+        device_name=_text(data.get("deviceName")),
+        category=category,
+        status=_text(data.get("status")),
+        disk_id=_text(disk.get("diskId")),
+        disk_status=_text(disk.get("status")),
+        size_gb=_int(disk.get("diskSizeGB")),
+    )
+
+
+def parse_instance(data: object) -> Instance:
+    what = 'a describeInstance answer {"result": {"instance": {...}}} or an instance object'
+    instance = _unwrap(data, "instance", what)
+    if not isinstance(instance, Mapping) or not ("instanceId" in instance or "status" in instance):
+        raise ContextError(f"expected {what} with instanceId and status")
+    system = instance.get("systemDisk")
+    disks = instance.get("dataDisks") or []
+    if not isinstance(disks, list):
+        raise ContextError("expected the instance's dataDisks to be an array")
+    return Instance(
+        instance_id=_text(instance.get("instanceId")),
+        status=_text(instance.get("status")),
+        system_disk=None if system is None else _attachment(system, "systemDisk"),
+        data_disks=tuple(_attachment(disk, f"dataDisks[{i}]") for i, disk in enumerate(disks)),
+    )
+
+
+def _items(data: object, key: str, what: str) -> list[Mapping[str, Any]]:
+    items = _unwrap(data, key, what)
+    if not isinstance(items, list) or not all(isinstance(item, Mapping) for item in items):
+        raise ContextError(f"expected {what}")
+    return items
+
+
+def parse_snapshots(data: object) -> tuple[Snapshot, ...]:
+    what = 'a describeSnapshots answer {"result": {"snapshots": [...]}} or a list of snapshots'
+    snapshots = []
+    for item in _items(data, "snapshots", what):
+        if not isinstance(item.get("snapshotId"), str):
+            raise ContextError(f"expected every snapshot to have a snapshotId string ({what})")
+        snapshots.append(
+            Snapshot(
+                item["snapshotId"],
+                _int(item.get("snapshotSizeGB")),
+                _text(item.get("status")),
+                item.get("encrypted") if isinstance(item.get("encrypted"), bool) else None,
+            )
+        )
+    return tuple(snapshots)
+
+
+def parse_quotas(data: object) -> tuple[Quota, ...]:
+    what = 'a describeQuotas answer {"result": {"quotas": [...]}} or a list of quotas'
+    quotas = []
+    for item in _items(data, "quotas", what):
+        if not isinstance(item.get("resourceType"), str):
+            raise ContextError(f"expected every quota to have a resourceType string ({what})")
+        quotas.append(Quota(item["resourceType"], _int(item.get("limit")), _int(item.get("used"))))
+    return tuple(quotas)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from validator.rules import devices, disk_spec, document, names, path, policies
+from validator.rules import devices, disk_spec, document, instance, names, path, policies
 from validator.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
@@ -39,6 +39,17 @@ RULES: tuple[Rule, ...] = (
     disk_spec.snapshot_id,
     disk_spec.encrypt_with_snapshot,
     disk_spec.ignored_disk_fields,
+    instance.context_instance,
+    instance.instance_status,
+    instance.local_system_disk_running,
+    instance.system_disk_present,
+    instance.system_disk_attached,
+    instance.no_shrink,
+    instance.disk_steady,
+    instance.exclude_unattached,
+    instance.snapshot_exists,
+    instance.snapshot_size,
+    instance.image_quota,
     policies.disk_types,
     policies.disk_size,
     policies.total_size,

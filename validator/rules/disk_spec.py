@@ -19,6 +19,7 @@ from validator.finding import Severity
 from validator.messages import quote
 from validator.model import Entry, Obj, Request
 from validator.rules.base import Given, Hit, is_int, m, rule
+from validator.rules.instance import instance_for
 
 DISK_TYPES = ("ssd.gp1", "ssd.io1", "hdd.std1")
 LEGACY_DISK_TYPES = {"ssd": "ssd.gp1 or ssd.io1", "premium-hdd": "hdd.std1 or ssd.gp1"}
@@ -42,11 +43,27 @@ def _device(entry: Entry) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _missing_for_new_disk(request: Request, field: str, api_text: str, entry: Entry, disk: Obj) -> Iterator[Hit]:
-    """C40/C42: a new disk needs `field` unless it comes from a snapshot; an attached one does not."""
+def _missing_for_new_disk(
+    request: Request, given: Given, field: str, api_text: str, entry: Entry, disk: Obj
+) -> Iterator[Hit]:
+    """C40/C42: a new disk needs `field` unless it comes from a snapshot; an attached one does not. With the
+    instance's description the two are told apart; without it, an entry naming a device is only a warning."""
     if field in disk or "snapshotId" in disk:
         return
     device = _device(entry)
+    instance = instance_for(request, given)
+    if device is not None and instance is not None:
+        if instance.attached(device) is None:
+            yield Hit(
+                disk.pointer,
+                m(
+                    f"{device} is not attached to instance {instance.instance_id or '(no id)'}, so this entry adds "
+                    f"a new disk, which needs {field} (or snapshotId)",
+                    f"{device} 没有挂载在实例 {instance.instance_id or '(无 ID)'} 上，因此本条目是添加新盘，"
+                    f"需要 {field}（或 snapshotId）",
+                ),
+            )
+        return
     if device is None:
         yield Hit(
             disk.pointer,
@@ -90,7 +107,7 @@ def _missing_for_new_disk(request: Request, field: str, api_text: str, entry: En
 def new_disk_type(request: Request, given: Given) -> Iterator[Hit]:
     text = f'{DISK_TYPE_MISSING.status} {DISK_TYPE_MISSING.code} "{DISK_TYPE_MISSING.message}"'
     for entry, disk in _specs(request):
-        yield from _missing_for_new_disk(request, "diskType", text, entry, disk)
+        yield from _missing_for_new_disk(request, given, "diskType", text, entry, disk)
 
 
 @rule(
@@ -162,7 +179,7 @@ def disk_type(request: Request, given: Given) -> Iterator[Hit]:
 def new_disk_size(request: Request, given: Given) -> Iterator[Hit]:
     text = f'{DISK_SIZE_OUT_OF_RANGE.status} {DISK_SIZE_OUT_OF_RANGE.code} "{DISK_SIZE_OUT_OF_RANGE.message}"'
     for entry, disk in _specs(request):
-        yield from _missing_for_new_disk(request, "diskSizeGB", text, entry, disk)
+        yield from _missing_for_new_disk(request, given, "diskSizeGB", text, entry, disk)
 
 
 @rule(
