@@ -195,3 +195,24 @@ def test_readme_quick_start_names_the_real_commands() -> None:
     assert ".venv/bin/python -m pytest --cov\n" in readme
     assert ".venv/bin/python -m pytest --cov\n" in ci
     assert ".venv/bin/jdcloud-preflight check examples/" in readme
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
+def test_jobs_1_and_2_give_identical_output(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    from validator.cli import PARALLEL_MIN_FILES
+
+    for index in range(PARALLEL_MIN_FILES + 16):
+        content = (GOOD, BAD, WARN, '{"name": ', "name: x\n")[index % 5]
+        _write(tmp_path, f"r{index:03d}.{'yaml' if index % 5 == 4 else 'json'}", content)
+    outputs = []
+    for jobs in ("1", "2"):
+        code = main(["check", "--format", fmt, "--jobs", jobs, str(tmp_path)])
+        outputs.append((code, capsys.readouterr().out))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0] == 1
+    assert outputs[0][1].count("C31") >= 16
+
+
+def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--jobs", "0", "x.json"]) == 2
+    assert "--jobs" in capsys.readouterr().err

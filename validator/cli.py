@@ -4,9 +4,10 @@ The only place that prints."""
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
@@ -17,7 +18,7 @@ from validator.documents import ParseFailure, decode
 from validator.engine import check_document, check_text, parse_text
 from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, collect, read
 from validator.finding import Finding, Severity
-from validator.formatters import FileResult, github, gitlab, json_report, junit, sarif, text
+from validator.formatters import FileResult
 from validator.rules.base import Rule
 from validator.settings import Settings
 
@@ -58,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", type=Path, default=None, help="configuration file (default: found upwards)")
     check.add_argument("--select", type=_prefixes, default=None, help="comma-separated rule id prefixes to report")
     check.add_argument("--ignore", type=_prefixes, default=None, help="comma-separated rule id prefixes to skip")
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="processes to check files in when there are many (default: all cores; 1 checks serially)",
+    )
     check.add_argument(
         "--instance", type=Path, default=None, help="describeInstance answer (JSON or YAML) to check against"
     )
@@ -130,9 +137,10 @@ def load_context(args: argparse.Namespace) -> Context | None:
     return context
 
 
-def check_file(
-    path: str, lang: str, settings: Settings, context: Context | None = None
-) -> tuple[Finding, ...] | Unreadable:
+Outcome = tuple[Finding, ...] | Unreadable
+
+
+def check_file(path: str, lang: str, settings: Settings, context: Context | None = None) -> Outcome:
     data = read(path, settings.max_bytes or DEFAULT_MAX_BYTES)
     if isinstance(data, Unreadable):
         return data
@@ -145,23 +153,58 @@ def check_file(
     return check_text(content, path, lang, settings, context)
 
 
+# Below this many files a process pool costs more than it saves.
+PARALLEL_MIN_FILES = 64
+
+
+def _map(check: Callable[[str], Outcome], files: list[str], jobs: int) -> list[Outcome]:
+    """`check` over `files`, in order: in `jobs` processes when there are enough files to pay for them."""
+    if jobs <= 1 or len(files) < PARALLEL_MIN_FILES:
+        return [check(path) for path in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: the workers start with everything already imported and compiled.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, len(files) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(check, files, chunksize=chunk))
+
+
 def _render(fmt: str, results: list[FileResult], lang: str, settings: Settings) -> str:
+    # Each formatter is imported on use: a run pays only for the one it prints with.
     if fmt == "json":
+        from validator.formatters import json_report
+
         return json_report.render(results, __version__)
     if fmt == "sarif":
+        from validator.formatters import sarif
+
         return sarif.render(results, __version__, lang)
     if fmt == "junit":
+        from validator.formatters import junit
+
         return junit.render(results, settings.fail_on)
     if fmt == "github":
+        from validator.formatters import github
+
         return github.render(results)
     if fmt == "gitlab":
+        from validator.formatters import gitlab
+
         return gitlab.render(results)
+    from validator.formatters import text
+
     return text.render(results, lang)
 
 
 def _run_check(args: argparse.Namespace) -> int:
     if args.max_bytes is not None and args.max_bytes < 1:
         print("jdcloud-preflight: --max-bytes must be a positive number of bytes", file=sys.stderr)
+        return EXIT_USAGE
+    if args.jobs is not None and args.jobs < 1:
+        print("jdcloud-preflight: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     try:
         settings = _settings(args)
@@ -174,10 +217,14 @@ def _run_check(args: argparse.Namespace) -> int:
         print(f"jdcloud-preflight: {exc}", file=sys.stderr)
         return EXIT_USAGE
     lang = settings.lang or _environment_lang()
+    items = list(collect(args.paths))
+    files = [item for item in items if isinstance(item, str)]
+    check = functools.partial(check_file, lang=lang, settings=settings, context=context)
+    outcomes = dict(zip(files, _map(check, files, args.jobs or os.cpu_count() or 1), strict=True))
     results: list[FileResult] = []
     unreadable: list[Unreadable] = []
-    for item in collect(args.paths):
-        outcome = item if isinstance(item, Unreadable) else check_file(item, lang, settings, context)
+    for item in items:
+        outcome = item if isinstance(item, Unreadable) else outcomes[item]
         if isinstance(outcome, Unreadable):
             unreadable.append(outcome)
         else:

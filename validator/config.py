@@ -3,12 +3,14 @@ walking up from the working directory, or a file named with `--config`. Validate
 
 from __future__ import annotations
 
+import functools
 import re
-import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from validator import registry, schemas
+from validator.compiled_schema import SchemaError, compile_schema
 from validator.finding import Severity
 from validator.policy import Policy
 from validator.settings import Settings
@@ -35,6 +37,8 @@ def find(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a configuration file
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -57,31 +61,31 @@ def _where(path: Path, location: list[Any]) -> str:
     return ".".join(part for part in (base, key) if part) or "the top level"
 
 
-def _explain(path: Path, error: Any) -> str:
-    location = list(error.absolute_path)
-    keyword = error.validator
+def _explain(path: Path, error: SchemaError) -> str:
+    location = list(error.path)
+    keyword = error.keyword
     if keyword == "additionalProperties":
         known = ", ".join(sorted(error.schema.get("properties", {}))) or "none"
         unknown = ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
         return f"{path}: unknown key {unknown} in {_where(path, location)} (known keys: {known})"
-    if keyword == "propertyNames":
-        return f"{path}: {_where(path, location)}: {error.instance!r} is not a rule id such as C39"
     expected = {
-        "type": f"expected {error.validator_value}",
-        "enum": "expected one of " + ", ".join(str(v) for v in error.validator_value),
-        "minimum": f"expected at least {error.validator_value}",
+        "type": f"expected {error.value}",
+        "enum": "expected one of " + ", ".join(str(v) for v in error.value),
+        "minimum": f"expected at least {error.value}",
         "pattern": "expected a rule id or id prefix such as C31, C3 or P",
-        "minItems": f"expected at least {error.validator_value} item(s)",
-    }.get(keyword, error.message)
+        "minItems": f"expected at least {error.value} item(s)",
+    }.get(keyword, f"fails {keyword}")
     return f"{path}: {_where(path, location)}: {expected}, got {error.instance!r}"
+
+
+@functools.cache
+def _config_validator() -> Callable[[Any], list[SchemaError]]:
+    return compile_schema(schemas.load(schemas.CONFIG), [])
 
 
 def validate(path: Path, table: object) -> dict[str, Any]:
     """The table, once it is known to be a usable configuration."""
-    from jsonschema import Draft202012Validator
-
-    validator = Draft202012Validator(schemas.load(schemas.CONFIG))
-    errors = sorted(validator.iter_errors(table), key=lambda e: (list(e.absolute_path), e.validator))
+    errors = sorted(_config_validator()(table), key=lambda e: (list(map(str, e.path)), e.keyword))
     if errors:
         raise ConfigError(_explain(path, errors[0]))
     assert isinstance(table, dict)

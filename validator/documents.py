@@ -5,7 +5,8 @@ Reading never raises on bad input: it returns a `ParseFailure` with the position
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
@@ -32,14 +33,36 @@ class DuplicateKey:
 class Document:
     """A parsed request.
 
-    `values` maps the JSON Pointer of every value to its (line, column); `keys` maps the pointer of every
-    object member to the position of its key. Pointers spell keys as written.
+    `values` maps the JSON Pointer of every value to where it starts; `keys` maps the pointer of every
+    object member to where its key starts. Pointers spell keys as written. A place is a (line, column), or
+    a character offset into the text when `line_starts` is given: the JSON reader records offsets and
+    turns only the few that findings need into lines and columns.
     """
 
     root: object
-    values: Mapping[str, Position] = attrs.field(factory=dict)
-    keys: Mapping[str, Position] = attrs.field(factory=dict)
+    values: Mapping[str, Position | int] = attrs.field(factory=dict)
+    keys: Mapping[str, Position | int] = attrs.field(factory=dict)
     duplicates: tuple[DuplicateKey, ...] = ()
+    line_starts: Sequence[int] | None = None
+    # Finds a place on demand instead of the maps (the JSON reader's fast path).
+    finder: Callable[[str, bool], Position | None] | None = attrs.field(default=None, alias="locate")
+
+    def locate(self, pointer: str, at_key: bool = False) -> Position | None:
+        """The (line, column) of a key or value, or None when the document has no such place."""
+        if self.finder is not None:
+            return self.finder(pointer, at_key) or (self.finder(pointer, False) if at_key else None)
+        place = (self.keys if at_key else self.values).get(pointer)
+        if place is None and at_key:
+            place = self.values.get(pointer)
+        if place is None or isinstance(place, tuple):
+            return place
+        return offset_position(self.line_starts or (0,), place)
+
+
+def offset_position(line_starts: Sequence[int], offset: int) -> Position:
+    """1-based (line, column) of a character offset, given where each line starts."""
+    index = bisect.bisect_right(line_starts, offset) - 1
+    return index + 1, offset - line_starts[index] + 1
 
 
 @attrs.frozen
@@ -56,7 +79,11 @@ def escape_pointer_token(token: str) -> str:
 
 
 def child_pointer(pointer: str, token: str | int) -> str:
-    return f"{pointer}/{escape_pointer_token(token) if isinstance(token, str) else token}"
+    if isinstance(token, str):
+        if "~" in token or "/" in token:
+            token = escape_pointer_token(token)
+        return f"{pointer}/{token}"
+    return f"{pointer}/{token}"
 
 
 def decode(data: bytes) -> str | ParseFailure:

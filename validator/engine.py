@@ -13,12 +13,14 @@ from validator.finding import Finding, Severity
 from validator.json_reader import read_json
 from validator.messages import Message
 from validator.model import normalise
+from validator.policy import Policy
 from validator.rules.base import Given, Hit, Rule
 from validator.schema_check import schema_hits
 from validator.settings import Settings
 
 YAML_SUFFIXES = (".yaml", ".yml")
 DEFAULT_SETTINGS = Settings()
+NO_POLICY = Policy()
 
 
 def is_yaml(text: str, filename: str | None) -> bool:
@@ -50,9 +52,7 @@ def _finding(rule: Rule, hit: Hit, document: Document, lang: str) -> Finding:
     api = hit.api
     if api is None and severity is Severity.ERROR and rule.api is not None:
         api = rule.api.render()
-    position = (document.keys if hit.at_key else document.values).get(hit.pointer)
-    if position is None:
-        position = document.values.get(hit.pointer)
+    position = document.locate(hit.pointer, hit.at_key)
     line, column = position if position is not None else (None, None)
     return Finding(rule.id, severity, hit.message.render(lang), hit.pointer, line, column, api)
 
@@ -62,17 +62,16 @@ def _hits(document: Document, given: Given) -> Iterable[tuple[Rule, Hit]]:
     request = normalise(document.root, document.duplicates)
     for schema_hit in schema_hits(request):
         yield registry.BY_ID[schema_hit.rule], Hit(schema_hit.pointer, schema_hit.message)
-    for rule in registry.RULES:
-        if rule.check is not None:
-            for hit in rule.check(request, given):
-                yield rule, hit
+    for rule in registry.checks_for(has_context=given.context is not None, has_policy=given.policy != NO_POLICY):
+        for hit in rule.check(request, given):  # type: ignore[misc]
+            yield rule, hit
 
 
 def _raw(document: Document | ParseFailure, lang: str, given: Given) -> list[Finding]:
     if isinstance(document, ParseFailure):
         return [_failure(document, lang)]
     if not isinstance(document.root, dict):
-        line, column = document.values.get("", (1, 1))
+        line, column = document.locate("") or (1, 1)
         kind = "an array" if isinstance(document.root, list) else "a single value"
         return [_failure(ParseFailure(f"the top level is {kind}, not an object", line, column), lang)]
     return [_finding(rule, hit, document, lang) for rule, hit in _hits(document, given)]
@@ -86,6 +85,11 @@ def _unused(suppression: suppressions.Suppression, lang: str) -> Finding:
         f"抑制注释 ignore[{listed}] 在本行和下一行都没有抑制任何发现项；请删除",
     )
     return Finding(rule.id, rule.severity, text.render(lang), "", suppression.line, suppression.column)
+
+
+def _with_severity(finding: Finding, settings: Settings) -> Finding:
+    severity = settings.severity_of(finding.rule, finding.severity)
+    return finding if severity is finding.severity else attrs.evolve(finding, severity=severity)
 
 
 def check_document(
@@ -102,7 +106,7 @@ def check_document(
     `path` is matched against the per-file ignores; `inline` are the file's suppression comments.
     """
     findings = tuple(
-        attrs.evolve(finding, severity=settings.severity_of(finding.rule, finding.severity))
+        _with_severity(finding, settings)
         for finding in set(_raw(document, lang, Given(settings.policy, context)))
         if settings.enabled(finding.rule, path)
     )

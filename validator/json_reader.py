@@ -6,7 +6,6 @@ reader does both; strings are still decoded by the standard library's (C) `scans
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections.abc import Callable
@@ -18,9 +17,11 @@ from validator.documents import (
     ParseFailure,
     Position,
     child_pointer,
+    offset_position,
 )
 
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
+# Matches the (possibly empty) run of white space at an offset: `_skip(text, offset).end()`.
+_skip: Callable[[str, int], re.Match[str]] = re.compile(r"[ \t\n\r]*").match  # type: ignore[assignment]
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _LITERALS: tuple[tuple[str, object], ...] = (("true", True), ("false", False), ("null", None))
 # Python refuses to convert longer digit strings to int; no request value comes near.
@@ -37,27 +38,30 @@ class _Stop(Exception):
 
 
 class _Reader:
+    """Recursive descent over the text; records each value's and key's start offset (lines and columns
+    are worked out later, only for the places findings need)."""
+
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.values: dict[str, Position] = {}
-        self.keys: dict[str, Position] = {}
+        self.values: dict[str, Position | int] = {}
+        self.keys: dict[str, Position | int] = {}
         self.duplicates: list[DuplicateKey] = []
+        self._line_starts: list[int] | None = None
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return self._line_starts
 
     def position(self, offset: int) -> Position:
-        index = bisect.bisect_right(self.line_starts, offset) - 1
-        return index + 1, offset - self.line_starts[index] + 1
-
-    def skip(self, offset: int) -> int:
-        match = _WHITESPACE.match(self.text, offset)
-        assert match is not None  # the pattern matches the empty string
-        return match.end()
+        return offset_position(self.line_starts, offset)
 
     def value(self, offset: int, pointer: str, depth: int) -> tuple[object, int]:
         text = self.text
         if offset >= len(text):
             raise _Stop("unexpected end of file: a value was expected", offset)
-        self.values[pointer] = self.position(offset)
+        self.values[pointer] = offset
         char = text[offset]
         if char == "{":
             return self.read_object(offset, pointer, depth + 1)
@@ -93,65 +97,177 @@ class _Reader:
     def read_object(self, offset: int, pointer: str, depth: int) -> tuple[dict[str, object], int]:
         if depth > MAX_DEPTH:
             raise _Stop(f"objects and arrays nest deeper than {MAX_DEPTH} levels", offset)
+        text, skip = self.text, _skip
         result: dict[str, object] = {}
-        offset = self.skip(offset + 1)
-        if self.text.startswith("}", offset):
+        offset = skip(text, offset + 1).end()
+        if text.startswith("}", offset):
             return result, offset + 1
         while True:
-            if not self.text.startswith('"', offset):
+            if not text.startswith('"', offset):
                 raise _Stop("a key in double quotes was expected", offset)
             key_offset = offset
             key, offset = self.string(offset)
-            member = child_pointer(pointer, key)
-            line, column = self.position(key_offset)
+            member = pointer + "/" + key if "~" not in key and "/" not in key else child_pointer(pointer, key)
             if key in result:
+                line, column = self.position(key_offset)
                 self.duplicates.append(DuplicateKey(member, key, line, column))
-            self.keys[member] = (line, column)
-            offset = self.skip(offset)
-            if not self.text.startswith(":", offset):
+            self.keys[member] = key_offset
+            offset = skip(text, offset).end()
+            if not text.startswith(":", offset):
                 raise _Stop("':' was expected after the key", offset)
-            result[key], offset = self.value(self.skip(offset + 1), member, depth)
-            offset = self.skip(offset)
-            if self.text.startswith(",", offset):
-                offset = self.skip(offset + 1)
+            result[key], offset = self.value(skip(text, offset + 1).end(), member, depth)
+            offset = skip(text, offset).end()
+            if text.startswith(",", offset):
+                offset = skip(text, offset + 1).end()
                 continue
-            if self.text.startswith("}", offset):
+            if text.startswith("}", offset):
                 return result, offset + 1
             raise _Stop("',' or '}' was expected", offset)
 
     def read_array(self, offset: int, pointer: str, depth: int) -> tuple[list[object], int]:
         if depth > MAX_DEPTH:
             raise _Stop(f"objects and arrays nest deeper than {MAX_DEPTH} levels", offset)
+        text, skip = self.text, _skip
         result: list[object] = []
-        offset = self.skip(offset + 1)
-        if self.text.startswith("]", offset):
+        offset = skip(text, offset + 1).end()
+        if text.startswith("]", offset):
             return result, offset + 1
         while True:
-            item, offset = self.value(offset, child_pointer(pointer, len(result)), depth)
+            item, offset = self.value(offset, f"{pointer}/{len(result)}", depth)
             result.append(item)
-            offset = self.skip(offset)
-            if self.text.startswith(",", offset):
-                offset = self.skip(offset + 1)
+            offset = skip(text, offset).end()
+            if text.startswith(",", offset):
+                offset = skip(text, offset + 1).end()
                 continue
-            if self.text.startswith("]", offset):
+            if text.startswith("]", offset):
                 return result, offset + 1
             raise _Stop("',' or ']' was expected", offset)
+
+
+class _Unsure(Exception):
+    """The fast path met something the careful reader must judge (a duplicate key, NaN, …)."""
+
+
+def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Unsure
+    return result
+
+
+def _refuse_constant(_name: str) -> object:
+    raise _Unsure
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_refuse_constant)
+# The C scanner behind JSONDecoder: (value, end) of the value at an offset; used to jump over values.
+_scan_once: Callable[[str, int], tuple[object, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+class _Places:
+    """Where a pointer's key or value starts, found on demand: walks the text along the pointer only,
+    jumping over every other value with the standard library's C scanner. The members of each object and
+    the items of each array walked are remembered, so findings in the same place cost a lookup."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts: list[int] | None = None
+        self._objects: dict[int, dict[str, tuple[int, int]]] = {}
+        self._arrays: dict[int, list[int]] = {}
+
+    def __call__(self, pointer: str, at_key: bool) -> Position | None:
+        offset = self._offset(pointer, at_key)
+        if offset is None:
+            return None
+        if self.line_starts is None:
+            self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return offset_position(self.line_starts, offset)
+
+    def _offset(self, pointer: str, at_key: bool) -> int | None:
+        text = self.text
+        offset: int | None = _skip(text, 0).end()
+        tokens = [part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:]] if pointer else []
+        for position, token in enumerate(tokens):
+            assert offset is not None
+            if text.startswith("{", offset):
+                found = self._members(offset).get(token)
+                if found is None:
+                    return None
+                if at_key and position == len(tokens) - 1:
+                    return found[0]
+                offset = found[1]
+            elif text.startswith("[", offset) and token.isdigit():
+                items = self._items(offset)
+                offset = items[int(token)] if int(token) < len(items) else None
+                if offset is None:
+                    return None
+            else:
+                return None
+        return offset
+
+    def _members(self, start: int) -> dict[str, tuple[int, int]]:
+        """key -> (key offset, value offset) of the object at `start` (the later of duplicates)."""
+        if start not in self._objects:
+            text, scan = self.text, _scan_once
+            members: dict[str, tuple[int, int]] = {}
+            offset = _skip(text, start + 1).end()
+            while text.startswith('"', offset):
+                key, after = _scanstring(text, offset + 1, True)
+                value_offset = _skip(text, _skip(text, after).end() + 1).end()
+                members[key] = (offset, value_offset)
+                offset = _skip(text, scan(text, value_offset)[1]).end()
+                if text.startswith(",", offset):
+                    offset = _skip(text, offset + 1).end()
+            self._objects[start] = members
+        return self._objects[start]
+
+    def _items(self, start: int) -> list[int]:
+        if start not in self._arrays:
+            text, scan = self.text, _scan_once
+            items: list[int] = []
+            offset = _skip(text, start + 1).end()
+            while not text.startswith("]", offset) and offset < len(text):
+                items.append(offset)
+                offset = _skip(text, scan(text, offset)[1]).end()
+                if text.startswith(",", offset):
+                    offset = _skip(text, offset + 1).end()
+            self._arrays[start] = items
+        return self._arrays[start]
+
+
+# A text with this many brackets or fewer cannot nest deeper than MAX_DEPTH; a longer one is read carefully.
+_FAST_MAX_BRACKETS = MAX_DEPTH
+
+
+def _read_fast(text: str) -> Document | None:
+    """The C decoder, for the common case of a well-formed document with no duplicate key; positions
+    are then found only for the findings that need them. None when the careful reader must decide."""
+    if text.count("{") + text.count("[") > _FAST_MAX_BRACKETS:
+        return None
+    try:
+        root = _DECODER.decode(text)
+    except (_Unsure, ValueError, RecursionError):
+        return None
+    return Document(root, locate=_Places(text))
 
 
 def read_json(text: str) -> Document | ParseFailure:
     """Parse JSON text; a leading byte-order mark is tolerated."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    fast = _read_fast(text)
+    if fast is not None:
+        return fast
     reader = _Reader(text)
     try:
-        offset = reader.skip(0)
+        offset = _skip(text, 0).end()
         if offset == len(text):
             return ParseFailure("the file is empty: a JSON object was expected")
         root, offset = reader.value(offset, "", 0)
-        offset = reader.skip(offset)
+        offset = _skip(text, offset).end()
         if offset != len(text):
             raise _Stop("unexpected content after the end of the JSON value", offset)
     except _Stop as stop:
         line, column = reader.position(stop.offset)
         return ParseFailure(stop.message, line, column)
-    return Document(root, reader.values, reader.keys, tuple(reader.duplicates))
+    return Document(root, reader.values, reader.keys, tuple(reader.duplicates), reader.line_starts)

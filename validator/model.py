@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import attrs
 
@@ -21,9 +22,9 @@ ENTRY_FIELDS = schemas.property_names(schemas.ENTRY)
 DISK_FIELDS = schemas.property_names(schemas.DISK)
 
 
-@attrs.frozen
-class Member:
-    """An object member as written: its key, pointer and value."""
+class Member(NamedTuple):
+    """An object member as written: its key, pointer and value. (A named tuple: one is made per key of
+    every request, and it is the cheapest immutable record to build.)"""
 
     key: str
     pointer: str
@@ -75,11 +76,16 @@ class Request:
     root: Obj
     entries: tuple[Entry, ...]
     clean: dict[str, object]
-    pointers: Mapping[Path, str]
     variants: tuple[KeyNote, ...] = ()
     unknown: tuple[KeyNote, ...] = ()
     case_duplicates: tuple[KeyNote, ...] = ()
     duplicates: tuple[DuplicateKey, ...] = ()
+    specs: tuple[tuple[Entry, Obj], ...] = attrs.field(init=False)
+
+    @specs.default
+    def _specs(self) -> tuple[tuple[Entry, Obj], ...]:
+        """Entries that describe a disk: a cloudDiskSpec object on an entry that does not exclude it."""
+        return tuple((entry, entry.disk) for entry in self.entries if entry.disk is not None and not entry.excluded)
 
     @property
     def has_path_parameters(self) -> bool:
@@ -87,9 +93,30 @@ class Request:
 
     def pointer_of(self, path: Path) -> str:
         """The written pointer of a clean-tree path (the nearest known ancestor for a deeper one)."""
-        while path not in self.pointers:
-            path = path[:-1]
-        return self.pointers[path]
+        if not path or path[0] not in self.root.members:
+            return ""
+        member = self.root.members[str(path[0])]
+        if path[0] != "dataDisks" or len(path) < 2 or not isinstance(path[1], int):
+            return member.pointer
+        entry = next((entry for entry in self.entries if entry.index == path[1]), None)
+        if entry is None or len(path) < 3:  # a non-object entry, or the entry itself
+            return child_pointer(member.pointer, path[1])
+        inner = entry.obj.members.get(str(path[2]))
+        if inner is None:
+            return entry.obj.pointer
+        if path[2] != "cloudDiskSpec" or len(path) < 4 or entry.disk is None:
+            return inner.pointer
+        leaf = entry.disk.members.get(str(path[3]))
+        return inner.pointer if leaf is None else leaf.pointer
+
+
+# tuple.__new__ builds a Member without the named tuple's Python-level __new__: this loop runs per key.
+_new_member = tuple.__new__
+
+
+@functools.cache
+def _exact(fields: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fields)
 
 
 @functools.cache
@@ -100,20 +127,34 @@ def _folded(fields: tuple[str, ...]) -> dict[str, str]:
 
 class _Normaliser:
     def __init__(self) -> None:
-        self.pointers: dict[Path, str] = {(): ""}
         self.variants: list[KeyNote] = []
         self.unknown: list[KeyNote] = []
         self.case_duplicates: list[KeyNote] = []
 
-    def obj(
-        self, value: Mapping[str, object], pointer: str, path: Path, fields: tuple[str, ...]
+    def obj(self, value: Mapping[str, object], pointer: str, fields: tuple[str, ...]) -> tuple[Obj, dict[str, object]]:
+        # The common case first: every key written as documented, so there is nothing to note.
+        exact = _exact(fields)
+        members: dict[str, Member] = {}
+        clean: dict[str, object] = {}
+        for key, item in value.items():
+            if key not in exact:
+                return self._obj_noting_keys(value, pointer, fields)
+            if item is not None:
+                members[key] = _new_member(Member, (key, pointer + "/" + key, item))
+                clean[key] = item
+        return Obj(pointer, members), clean
+
+    def _obj_noting_keys(
+        self, value: Mapping[str, object], pointer: str, fields: tuple[str, ...]
     ) -> tuple[Obj, dict[str, object]]:
         by_fold = _folded(fields)
         members: dict[str, Member] = {}
         seen: dict[str, Member] = {}
         clean: dict[str, object] = {}
         for key, item in value.items():
-            member = Member(key, child_pointer(pointer, key), item)
+            member = Member(
+                key, f"{pointer}/{key}" if "~" not in key and "/" not in key else child_pointer(pointer, key), item
+            )
             folded = key.casefold()
             if folded in seen:
                 self.case_duplicates.append(KeyNote(member, fields, earlier=seen[folded]))
@@ -131,29 +172,24 @@ class _Normaliser:
                 continue
             members[canonical] = member
             clean[canonical] = item
-            self.pointers[(*path, canonical)] = member.pointer
         return Obj(pointer, members), clean
 
-    def request(self, root: Mapping[str, object]) -> Request:
-        top, clean = self.obj(root, "", (), TOP_FIELDS)
+    def request(self, root: Mapping[str, object], duplicates: tuple[DuplicateKey, ...]) -> Request:
+        top, clean = self.obj(root, "", TOP_FIELDS)
         entries: list[Entry] = []
         disks = top.members.get("dataDisks")
         if disks is not None and isinstance(disks.value, list):
             clean_disks: list[object] = []
             for index, item in enumerate(disks.value):
-                item_path: Path = ("dataDisks", index)
-                item_pointer = child_pointer(disks.pointer, index)
-                self.pointers[item_path] = item_pointer
+                item_pointer = f"{disks.pointer}/{index}"
                 if not isinstance(item, dict):
                     clean_disks.append(item)
                     continue
-                entry, clean_entry = self.obj(item, item_pointer, item_path, ENTRY_FIELDS)
+                entry, clean_entry = self.obj(item, item_pointer, ENTRY_FIELDS)
                 disk: Obj | None = None
                 spec = entry.members.get("cloudDiskSpec")
                 if spec is not None and isinstance(spec.value, dict):
-                    disk, clean_entry["cloudDiskSpec"] = self.obj(
-                        spec.value, spec.pointer, (*item_path, "cloudDiskSpec"), DISK_FIELDS
-                    )
+                    disk, clean_entry["cloudDiskSpec"] = self.obj(spec.value, spec.pointer, DISK_FIELDS)
                 entries.append(Entry(index, entry, disk))
                 clean_disks.append(clean_entry)
             clean["dataDisks"] = clean_disks
@@ -161,13 +197,13 @@ class _Normaliser:
             top,
             tuple(entries),
             clean,
-            self.pointers,
             tuple(self.variants),
             tuple(self.unknown),
             tuple(self.case_duplicates),
+            duplicates,
         )
 
 
 def normalise(root: Mapping[str, object], duplicates: tuple[DuplicateKey, ...] = ()) -> Request:
     """Index `root` by documented names; `duplicates` are the reader's exactly repeated keys."""
-    return attrs.evolve(_Normaliser().request(root), duplicates=duplicates)
+    return _Normaliser().request(root, duplicates)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from validator.rules import devices, disk_spec, document, instance, names, path, policies
@@ -62,6 +63,18 @@ RULES: tuple[Rule, ...] = (
 )
 
 BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
+
+
+@functools.cache
+def checks_for(has_context: bool, has_policy: bool) -> tuple[Rule, ...]:
+    """The rules with a check function worth calling: instance rules need a context, policy rules a policy."""
+    return tuple(
+        rule
+        for rule in RULES
+        if rule.check is not None
+        and (has_context or rule.enforced_by != "context")
+        and (has_policy or rule.enforced_by != "policy")
+    )
 
 
 def get(rule_id: str) -> Rule | None:

@@ -1,4 +1,5 @@
-"""Schema validation of the normalised request, turned into findings under the catalogue's rule ids.
+"""Schema validation of the normalised request (compiled validators, see compiled_schema), turned into
+findings under the catalogue's rule ids.
 
 Each schema names the rule its keywords enforce (`x-rule`) and the rule a wrong type is reported under
 (`x-type-rule`, default C03), the way cfn-lint maps schema keywords to rule ids.
@@ -7,12 +8,13 @@ Each schema names the rule its keywords enforce (`x-rule`) and the rule a wrong 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
 
 from validator import schemas
+from validator.compiled_schema import SchemaError, compile_schema
 from validator.messages import Message, quote
 from validator.model import Request
 
@@ -28,23 +30,9 @@ _TYPE_WORDS = {
 
 
 @functools.cache
-def _validators() -> dict[str, Any]:
-    # Imported here: jsonschema is the slowest import of a run, and only needed once a document parsed.
-    from jsonschema import Draft202012Validator, validators
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
-
-    def is_integer(_checker: object, value: object) -> bool:
-        # JSON Schema counts 40.0 as an integer; the API (and catalogue C03) does not.
-        return isinstance(value, int) and not isinstance(value, bool)
-
-    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", is_integer)
-    strict = validators.extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
-    registry: Registry[Any] = Registry().with_resources(
-        (schemas.load(name)["$id"], Resource.from_contents(schemas.load(name), DRAFT202012))
-        for name in schemas.SCHEMA_FILES
-    )
-    return {name: strict(schemas.load(name), registry=registry) for name in (schemas.PARAMETERS, schemas.BODY)}
+def _validators() -> dict[str, Callable[[Any], list[SchemaError]]]:
+    others = [schemas.load(name) for name in schemas.SCHEMA_FILES]
+    return {name: compile_schema(schemas.load(name), others) for name in (schemas.PARAMETERS, schemas.BODY)}
 
 
 def _field(path: tuple[object, ...]) -> str:
@@ -108,8 +96,7 @@ def _message(keyword: str, field: str, value: Any, limit: Any) -> Message:
     )
 
 
-@functools.cache
-def validator_for(parameters_form: bool) -> Any:
+def validator_for(parameters_form: bool) -> Callable[[Any], list[SchemaError]]:
     return _validators()[schemas.PARAMETERS if parameters_form else schemas.BODY]
 
 
@@ -124,19 +111,16 @@ class SchemaHit:
 
 def schema_hits(request: Request) -> Iterator[SchemaHit]:
     """Schema failures of the request; the body form is used when the file holds no path parameter."""
-    validator = validator_for(request.has_path_parameters)
-    for error in validator.iter_errors(request.clean):
-        path = tuple(error.absolute_path)
-        keyword = str(error.validator)
-        subschema = error.schema if isinstance(error.schema, dict) else {}
-        rule = subschema.get("x-type-rule" if keyword == "type" else "x-rule", TYPE_RULE)
+    for error in validator_for(request.has_path_parameters)(request.clean):
+        keyword = error.keyword
+        rule = error.schema.get("x-type-rule" if keyword == "type" else "x-rule", TYPE_RULE)
         if keyword == "required":
-            for name in error.validator_value:
+            for name in error.value:
                 if name not in error.instance:
-                    yield SchemaHit(rule, request.pointer_of(path), _message(keyword, name, None, None))
+                    yield SchemaHit(rule, request.pointer_of(error.path), _message(keyword, name, None, None))
             continue
         yield SchemaHit(
             rule,
-            request.pointer_of(path),
-            _message(keyword, _field(path), error.instance, error.validator_value),
+            request.pointer_of(error.path),
+            _message(keyword, _field(error.path), error.instance, error.value),
         )

@@ -22,12 +22,34 @@ def request_parameters(request: object) -> object:
     return request
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def to_plain(value: object, depth: int = 0) -> object:
-    """JSON-like values: mappings and attribute objects become dicts, sequences lists; raises TooDeep."""
-    if value is None or isinstance(value, (str, int, float, bool)):
+    """JSON-like values: mappings and attribute objects become dicts, sequences lists; raises TooDeep.
+
+    Plain JSON data comes back as itself, uncopied (the common case of a dict request), and scalar leaves
+    are passed over without a call: this runs on every in-process check.
+    """
+    kind = type(value)
+    if kind in _SCALARS or isinstance(value, (str, int, float)):
         return value
     if depth > MAX_DEPTH:
         raise TooDeep(f"the request nests deeper than {MAX_DEPTH} levels (does an object contain itself?)")
+    if kind is dict:
+        assert isinstance(value, dict)
+        converted: dict[str, object] = {}
+        changed = False
+        for key, item in value.items():
+            new = item if type(item) in _SCALARS else to_plain(item, depth + 1)
+            name = key if type(key) is str else str(key)
+            changed = changed or new is not item or name is not key
+            converted[name] = new
+        return converted if changed else value
+    if kind is list:
+        assert isinstance(value, list)
+        items = [item if type(item) in _SCALARS else to_plain(item, depth + 1) for item in value]
+        return items if any(new is not old for new, old in zip(items, value, strict=True)) else value
     if isinstance(value, Mapping):
         return {str(key): to_plain(item, depth + 1) for key, item in value.items()}
     if isinstance(value, (list, tuple)):

@@ -18,4 +18,5 @@ def render(results: list[FileResult], tool_version: str) -> str:
         ],
         "summary": summary(results),
     }
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    # No indent: with one, the standard library falls back from its C encoder to a slow Python one.
+    return json.dumps(report, ensure_ascii=False) + "\n"

@@ -31,13 +31,6 @@ SNAPSHOT_SUFFIX_LENGTH = 10
 IGNORED_DISK_FIELDS = ("az", "name", "description", "policyId", "charge", "multiAttachable")
 
 
-def _specs(request: Request) -> Iterator[tuple[Entry, Obj]]:
-    """Entries that describe a disk: a cloudDiskSpec object on an entry that does not exclude its disk."""
-    for entry in request.entries:
-        if entry.disk is not None and not entry.excluded:
-            yield entry, entry.disk
-
-
 def _device(entry: Entry) -> str | None:
     value = entry.obj.get("deviceName")
     return value if isinstance(value, str) else None
@@ -106,7 +99,7 @@ def _missing_for_new_disk(
 )
 def new_disk_type(request: Request, given: Given) -> Iterator[Hit]:
     text = f'{DISK_TYPE_MISSING.status} {DISK_TYPE_MISSING.code} "{DISK_TYPE_MISSING.message}"'
-    for entry, disk in _specs(request):
+    for entry, disk in request.specs:
         yield from _missing_for_new_disk(request, given, "diskType", text, entry, disk)
 
 
@@ -128,7 +121,7 @@ def new_disk_type(request: Request, given: Given) -> Iterator[Hit]:
     api=INVALID_ARGUMENT,
 )
 def disk_type(request: Request, given: Given) -> Iterator[Hit]:
-    for _entry, disk in _specs(request):
+    for _entry, disk in request.specs:
         member = disk.members.get("diskType")
         if member is None or not isinstance(member.value, str) or member.value in DISK_TYPES:
             continue
@@ -178,7 +171,7 @@ def disk_type(request: Request, given: Given) -> Iterator[Hit]:
 )
 def new_disk_size(request: Request, given: Given) -> Iterator[Hit]:
     text = f'{DISK_SIZE_OUT_OF_RANGE.status} {DISK_SIZE_OUT_OF_RANGE.code} "{DISK_SIZE_OUT_OF_RANGE.message}"'
-    for entry, disk in _specs(request):
+    for entry, disk in request.specs:
         yield from _missing_for_new_disk(request, given, "diskSizeGB", text, entry, disk)
 
 
@@ -203,7 +196,7 @@ def new_disk_size(request: Request, given: Given) -> Iterator[Hit]:
     api=DISK_SIZE_OUT_OF_RANGE,
 )
 def disk_size_step(request: Request, given: Given) -> Iterator[Hit]:
-    for _entry, disk in _specs(request):
+    for _entry, disk in request.specs:
         member = disk.members.get("diskSizeGB")
         if member is None or not is_int(member.value):
             continue
@@ -237,7 +230,7 @@ def disk_size_step(request: Request, given: Given) -> Iterator[Hit]:
     '"diskSizeGB": 40, "iops": 1000}}]}',
 )
 def iops_ignored(request: Request, given: Given) -> Iterator[Hit]:
-    for _entry, disk in _specs(request):
+    for _entry, disk in request.specs:
         member = disk.members.get("iops")
         if member is None:
             continue
@@ -285,7 +278,7 @@ def iops_ignored(request: Request, given: Given) -> Iterator[Hit]:
 )
 def iops_range(request: Request, given: Given) -> Iterator[Hit]:
     api = IOPS_OUT_OF_RANGE.render()
-    for _entry, disk in _specs(request):
+    for _entry, disk in request.specs:
         if disk.get("diskType") != "ssd.io1":
             continue
         size = disk.get("diskSizeGB")
@@ -366,7 +359,7 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
     api=SNAPSHOT_NOT_FOUND,
 )
 def snapshot_id(request: Request, given: Given) -> Iterator[Hit]:
-    for _entry, disk in _specs(request):
+    for _entry, disk in request.specs:
         member = disk.members.get("snapshotId")
         if member is None or not isinstance(member.value, str):
             continue
@@ -418,7 +411,7 @@ def snapshot_id(request: Request, given: Given) -> Iterator[Hit]:
     '"diskSizeGB": 40, "encrypt": true}}]}',
 )
 def encrypt_with_snapshot(request: Request, given: Given) -> Iterator[Hit]:
-    for _entry, disk in _specs(request):
+    for _entry, disk in request.specs:
         member = disk.members.get("encrypt")
         if member is not None and "snapshotId" in disk:
             yield Hit(
@@ -452,7 +445,7 @@ def encrypt_with_snapshot(request: Request, given: Given) -> Iterator[Hit]:
     '"diskSizeGB": 40}}]}',
 )
 def ignored_disk_fields(request: Request, given: Given) -> Iterator[Hit]:
-    for _entry, disk in _specs(request):
+    for _entry, disk in request.specs:
         for name in IGNORED_DISK_FIELDS:
             member = disk.members.get(name)
             if member is not None:
