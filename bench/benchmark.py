@@ -155,7 +155,7 @@ def main() -> None:
     figures = {
         "machine": {"platform": platform.platform(), "processor": platform.machine(), "cpus": os.cpu_count()},
         "python": sys.version.split()[0],
-        "packages": {name: metadata.version(name) for name in ("jdcloud-preflight", "check-jsonschema", "jsonschema", "attrs", "PyYAML")},
+        "packages": {name: metadata.version(name) for name in ("jdcloud-preflight", "check-jsonschema", "jsonschema", "PyYAML")},
         "cold_start_seconds": cold,
         "corpus_files_per_second": corpus_rate,
         "in_process_checks_per_second": {"check_create_image": ours_rate, "jsonschema iter_errors": peer_rate},

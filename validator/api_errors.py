@@ -6,12 +6,12 @@ with the instance, disk, device, snapshot or status it is talking about.
 
 from __future__ import annotations
 
-import attrs
+from dataclasses import dataclass
 
 from validator.finding import ApiError
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class ApiErrorTemplate:
     status: int
     code: str

@@ -8,9 +8,8 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-
-import attrs
 
 from validator import __version__, config, registry
 from validator.context import Context, ContextError
@@ -90,7 +89,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     """The configuration file's settings, with the command line's options winning."""
     path = args.config if args.config is not None else config.find(Path.cwd())
     settings = Settings() if path is None else config.load(path)
-    return attrs.evolve(
+    return replace(
         settings,
         select=settings.select if args.select is None else args.select,
         ignore=settings.ignore if args.ignore is None else args.ignore,

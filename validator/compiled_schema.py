@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 Path = tuple[str | int, ...]
 Check = Callable[[Any, Path], Iterator["SchemaError"]]
@@ -21,8 +19,7 @@ Check = Callable[[Any, Path], Iterator["SchemaError"]]
 _ANNOTATIONS = frozenset({"$schema", "$id", "$comment", "title", "description", "default", "examples", "$defs"})
 
 
-@attrs.frozen
-class SchemaError:
+class SchemaError(NamedTuple):
     """One failed keyword: where (path into the instance), which keyword, its value, the failing instance,
     and the (sub)schema that holds the keyword (for its `x-rule` annotations)."""
 
@@ -79,13 +76,14 @@ class Compiler:
     def __init__(self, schemas: Sequence[Mapping[str, Any]]) -> None:
         self._by_id = {schema["$id"]: schema for schema in schemas if "$id" in schema}
         self._compiled: dict[int, Check] = {}
+        self._valid = PredicateCompiler(schemas)
 
     def compile(self, schema: Mapping[str, Any]) -> Check:
         key = id(schema)
         if key not in self._compiled:
             # A placeholder first, so that a $ref cycle finds an entry instead of recursing forever.
             checks: list[Check] = []
-            self._compiled[key] = _all(checks)
+            self._compiled[key] = _all(checks, self._valid.compile(schema))
             checks.extend(self._keywords(schema))
         return self._compiled[key]
 
@@ -350,8 +348,12 @@ class PredicateCompiler:
         raise ValueError(f"the compiled validator does not support the keyword {keyword!r}")
 
 
-def _all(checks: list[Check]) -> Check:
+def _all(checks: list[Check], valid: Valid) -> Check:
+    """Every keyword's errors; a subtree the predicate passes is not walked for errors at all."""
+
     def check(instance: Any, path: Path) -> Iterator[SchemaError]:
+        if valid(instance):
+            return
         for one in checks:
             yield from one(instance, path)
 
@@ -362,7 +364,5 @@ def compile_schema(
     schema: Mapping[str, Any], others: Sequence[Mapping[str, Any]]
 ) -> Callable[[Any], list[SchemaError]]:
     """A function from an instance to its schema errors; `others` are the schemas `$ref` may name."""
-    schemas = [schema, *others]
-    check = Compiler(schemas).compile(schema)
-    valid = PredicateCompiler(schemas).compile(schema)
-    return lambda instance: [] if valid(instance) else list(check(instance, ()))
+    check = Compiler([schema, *others]).compile(schema)
+    return lambda instance: list(check(instance, ()))

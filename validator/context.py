@@ -8,9 +8,8 @@ lenient about extra members (responses carry many the checks do not need).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
-
-import attrs
 
 from validator.sdk_objects import TooDeep, to_plain
 
@@ -19,7 +18,7 @@ class ContextError(ValueError):
     """A context document of the wrong shape; the message says what was expected."""
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Attachment:
     """A disk attached to the instance (an InstanceDiskAttachment)."""
 
@@ -35,7 +34,7 @@ class Attachment:
         return self.category != "local"
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Instance:
     instance_id: str | None
     status: str | None
@@ -46,7 +45,7 @@ class Instance:
         return next((disk for disk in self.data_disks if disk.device_name == device), None)
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     snapshot_id: str
     size_gb: int | None
@@ -54,14 +53,14 @@ class Snapshot:
     encrypted: bool | None = None
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Quota:
     resource_type: str
     limit: int | None
     used: int | None
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Context:
     """Immutable facts about the instance; each part is None when it was not given."""
 

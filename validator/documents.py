@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Mapping, Sequence
-
-import attrs
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Deeper nesting than this is refused: no createImage request nests past five levels, and a bound keeps
 # hostile files from exhausting the stack.
@@ -19,8 +19,7 @@ MAX_NODES = 100_000
 Position = tuple[int, int]
 
 
-@attrs.frozen
-class DuplicateKey:
+class DuplicateKey(NamedTuple):
     """A key written again in the same object: `pointer` names the later occurrence."""
 
     pointer: str
@@ -29,7 +28,7 @@ class DuplicateKey:
     column: int
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Document:
     """A parsed request.
 
@@ -40,12 +39,12 @@ class Document:
     """
 
     root: object
-    values: Mapping[str, Position | int] = attrs.field(factory=dict)
-    keys: Mapping[str, Position | int] = attrs.field(factory=dict)
+    values: Mapping[str, Position | int] = field(default_factory=dict)
+    keys: Mapping[str, Position | int] = field(default_factory=dict)
     duplicates: tuple[DuplicateKey, ...] = ()
     line_starts: Sequence[int] | None = None
     # Finds a place on demand instead of the maps (the JSON reader's fast path).
-    finder: Callable[[str, bool], Position | None] | None = attrs.field(default=None, alias="locate")
+    finder: Callable[[str, bool], Position | None] | None = None
 
     def locate(self, pointer: str, at_key: bool = False) -> Position | None:
         """The (line, column) of a key or value, or None when the document has no such place."""
@@ -65,8 +64,7 @@ def offset_position(line_starts: Sequence[int], offset: int) -> Position:
     return index + 1, offset - line_starts[index] + 1
 
 
-@attrs.frozen
-class ParseFailure:
+class ParseFailure(NamedTuple):
     """Why a text is not a readable document, and where the reader stopped."""
 
     message: str

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import attrs
-
 from validator import registry, suppressions
 from validator.context import Context
 from validator.documents import Document, ParseFailure
@@ -89,7 +87,7 @@ def _unused(suppression: suppressions.Suppression, lang: str) -> Finding:
 
 def _with_severity(finding: Finding, settings: Settings) -> Finding:
     severity = settings.severity_of(finding.rule, finding.severity)
-    return finding if severity is finding.severity else attrs.evolve(finding, severity=severity)
+    return finding if severity is finding.severity else finding._replace(severity=severity)
 
 
 def check_document(

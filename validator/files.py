@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-
-import attrs
+from dataclasses import dataclass
 
 REQUEST_SUFFIXES = (".json", ".yaml", ".yml")
 # Requests are a few kilobytes; a larger file is reported, not read (a pre-commit hook meets any file).
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Unreadable:
     """A path that could not be listed or read, with a one-line reason."""
 
@@ -20,7 +19,7 @@ class Unreadable:
     reason: str
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class TooLarge:
     path: str
     size: int
@@ -56,7 +55,12 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | TooLarge | Un
     """The file's bytes, reading at most `max_bytes` + 1 of them."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # Ask for what the file holds (plus one, to see growth past the limit): asking for the limit
+            # itself would allocate megabytes for every few-kilobyte request.
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read((min(size, max_bytes) if size else max_bytes) + 1)
+            if size and len(data) > size:  # it grew since fstat: read on, still up to the limit
+                data += handle.read(max_bytes + 1 - len(data))
             if len(data) > max_bytes:
                 size = os.fstat(handle.fileno()).st_size
                 return TooLarge(path, max(size, len(data)), max_bytes)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import enum
-
-import attrs
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -26,8 +25,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r}: expected error, warning or info") from None
 
 
-@attrs.frozen
-class ApiError:
+class ApiError(NamedTuple):
     """The answer the live API would give: HTTP status, error code and message.
 
     `message` is None where the reference page publishes no message for the code.
@@ -45,8 +43,7 @@ class ApiError:
         return f"{text}: {self.message}" if self.message else text
 
 
-@attrs.frozen
-class Finding:
+class Finding(NamedTuple):
     """One problem in one request document.
 
     `pointer` is an RFC 6901 JSON Pointer with keys spelled as the author wrote them; `line` and `column`

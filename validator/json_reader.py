@@ -248,7 +248,7 @@ def _read_fast(text: str) -> Document | None:
         root = _DECODER.decode(text)
     except (_Unsure, ValueError, RecursionError):
         return None
-    return Document(root, locate=_Places(text))
+    return Document(root, finder=_Places(text))
 
 
 def read_json(text: str) -> Document | ParseFailure:

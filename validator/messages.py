@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 LANGUAGES = ("en", "zh")
 
 
-@attrs.frozen
-class Message:
+class Message(NamedTuple):
     """One text in English and Chinese. The API's own codes and messages are never translated."""
 
     en: str

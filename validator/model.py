@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import NamedTuple
-
-import attrs
 
 from validator import schemas
 from validator.documents import DuplicateKey, child_pointer
@@ -31,8 +30,7 @@ class Member(NamedTuple):
     value: object
 
 
-@attrs.frozen
-class Obj:
+class Obj(NamedTuple):
     """An object whose known members are indexed by their documented (canonical) names."""
 
     pointer: str
@@ -42,11 +40,11 @@ class Obj:
         member = self.members.get(name)
         return None if member is None else member.value
 
-    def __contains__(self, name: str) -> bool:
+    def __contains__(self, name: object) -> bool:
         return name in self.members
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class KeyNote:
     """A key that is not written as documented: another case, unknown, or a case-variant duplicate."""
 
@@ -56,7 +54,7 @@ class KeyNote:
     earlier: Member | None = None
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One object entry of dataDisks, with its cloudDiskSpec when that is an object."""
 
@@ -69,7 +67,7 @@ class Entry:
         return self.obj.get("noDevice") is True
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Request:
     """The normalised request: indexed objects for the rules, and a clean tree for the schema."""
 
@@ -80,12 +78,12 @@ class Request:
     unknown: tuple[KeyNote, ...] = ()
     case_duplicates: tuple[KeyNote, ...] = ()
     duplicates: tuple[DuplicateKey, ...] = ()
-    specs: tuple[tuple[Entry, Obj], ...] = attrs.field(init=False)
+    # Entries that describe a disk: a cloudDiskSpec object on an entry that does not exclude it.
+    specs: tuple[tuple[Entry, Obj], ...] = field(init=False)
 
-    @specs.default
-    def _specs(self) -> tuple[tuple[Entry, Obj], ...]:
-        """Entries that describe a disk: a cloudDiskSpec object on an entry that does not exclude it."""
-        return tuple((entry, entry.disk) for entry in self.entries if entry.disk is not None and not entry.excluded)
+    def __post_init__(self) -> None:
+        specs = tuple((entry, entry.disk) for entry in self.entries if entry.disk is not None and not entry.excluded)
+        object.__setattr__(self, "specs", specs)  # a derived field of a frozen record
 
     @property
     def has_path_parameters(self) -> bool:

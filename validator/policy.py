@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import attrs
+from dataclasses import dataclass
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Policy:
     allowed_disk_types: tuple[str, ...] | None = None
     max_disk_size_gb: int | None = None

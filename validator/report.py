@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import attrs
+from dataclasses import dataclass
 
 from validator.finding import Finding, Severity
 
@@ -23,7 +23,7 @@ class PreflightError(Exception):
         super().__init__("\n".join(lines))
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Report:
     """Findings for one request, sorted by position."""
 

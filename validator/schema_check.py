@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from validator import schemas
 from validator.compiled_schema import SchemaError, compile_schema
@@ -100,8 +98,7 @@ def validator_for(parameters_form: bool) -> Callable[[Any], list[SchemaError]]:
     return _validators()[schemas.PARAMETERS if parameters_form else schemas.BODY]
 
 
-@attrs.frozen
-class SchemaHit:
+class SchemaHit(NamedTuple):
     """A schema failure: the rule it belongs to, where it is and what it says."""
 
     rule: str

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Mapping
-
-import attrs
+from dataclasses import dataclass, field
 
 from validator.finding import Severity
 from validator.policy import Policy
@@ -19,16 +18,16 @@ def _longest(rule: str, prefixes: tuple[str, ...]) -> int:
     return max((len(prefix) for prefix in prefixes if rule.upper().startswith(prefix.upper())), default=-1)
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Settings:
     select: tuple[str, ...] = ("",)
     ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = attrs.field(factory=dict)
+    severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: Severity = Severity.ERROR
     lang: str | None = None
     max_bytes: int | None = None
-    per_file_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
-    policy: Policy = attrs.field(factory=Policy)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    policy: Policy = field(default_factory=Policy)
 
     def enabled(self, rule: str, path: str | None = None) -> bool:
         """Select and ignore by rule-id prefix, the longest prefix winning (ignore wins a tie), as in flake8;

@@ -4,16 +4,14 @@ above it. JSON has no comments; there, per-file ignores in the configuration do 
 from __future__ import annotations
 
 import re
-
-import attrs
+from typing import NamedTuple
 
 from validator.finding import Finding
 
 _COMMENT = re.compile(r"(?:^|\s)#\s*jdcloud-preflight:\s*ignore\[([^\]]*)\]", re.IGNORECASE)
 
 
-@attrs.frozen
-class Suppression:
+class Suppression(NamedTuple):
     line: int
     column: int
     rules: tuple[str, ...]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import attrs
+from dataclasses import dataclass
 
 from validator.finding import Finding, Severity
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """The findings of one file, under the path as the user gave it."""
 

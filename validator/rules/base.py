@@ -7,8 +7,8 @@ severity and source positions, in the language asked for.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-
-import attrs
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from validator.api_errors import ApiErrorTemplate
 from validator.context import Context
@@ -18,8 +18,7 @@ from validator.model import Request
 from validator.policy import Policy
 
 
-@attrs.frozen
-class Hit:
+class Hit(NamedTuple):
     """One problem a rule found: the pointer it is about and a message; severity and API error when they
     differ from the rule's defaults. `at_key` places the finding on the member's key, not its value."""
 
@@ -30,18 +29,18 @@ class Hit:
     at_key: bool = False
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Given:
     """What a check knows besides the request: the organisation's policy and, when given, the instance."""
 
-    policy: Policy = attrs.field(factory=Policy)
+    policy: Policy = field(default_factory=Policy)
     context: Context | None = None
 
 
 Check = Callable[[Request, Given], Iterable[Hit]]
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A rule: a stable id (its catalogue constraint number), metadata, and the check that runs it.
 
