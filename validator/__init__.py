@@ -5,12 +5,26 @@ report = check_create_image({"name": "web", "dataDisks": [...]})
 report.raise_for_errors()
 """
 
+from typing import TYPE_CHECKING
+
 from validator.api import check_create_image
-from validator.context import Context, ContextError
 from validator.finding import ApiError, Finding, Severity
 from validator.report import PreflightError, Report
 
+if TYPE_CHECKING:
+    from validator.context import Context, ContextError
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    # The instance context is imported on first use: most runs check requests alone.
+    if name in ("Context", "ContextError"):
+        from validator import context
+
+        return getattr(context, name)
+    raise AttributeError(f"module 'validator' has no attribute {name!r}")
+
 
 __all__ = [
     "ApiError",

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from validator.context import Context
+from typing import TYPE_CHECKING
+
 from validator.documents import Document, ParseFailure, decode
 from validator.engine import DEFAULT_SETTINGS, check_document, check_text
 from validator.finding import Finding
 from validator.report import Report
 from validator.sdk_objects import TooDeep, request_parameters, to_plain
 from validator.settings import Settings
+
+if TYPE_CHECKING:
+    from validator.context import Context
 
 
 def check_create_image(

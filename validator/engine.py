@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from validator import registry, suppressions
-from validator.context import Context
 from validator.documents import Document, ParseFailure
 from validator.finding import Finding, Severity
 from validator.json_reader import read_json
@@ -15,6 +15,10 @@ from validator.policy import Policy
 from validator.rules.base import Given, Hit, Rule
 from validator.schema_check import schema_hits
 from validator.settings import Settings
+
+if TYPE_CHECKING:
+    from validator.context import Context
+
 
 YAML_SUFFIXES = (".yaml", ".yml")
 DEFAULT_SETTINGS = Settings()
@@ -55,14 +59,18 @@ def _finding(rule: Rule, hit: Hit, document: Document, lang: str) -> Finding:
     return Finding(rule.id, severity, hit.message.render(lang), hit.pointer, line, column, api)
 
 
-def _hits(document: Document, given: Given) -> Iterable[tuple[Rule, Hit]]:
+def _findings(document: Document, given: Given, lang: str) -> list[Finding]:
+    """The schema's findings, then every rule's, unsorted."""
     assert isinstance(document.root, Mapping)
     request = normalise(document.root, document.duplicates)
-    for schema_hit in schema_hits(request):
-        yield registry.BY_ID[schema_hit.rule], Hit(schema_hit.pointer, schema_hit.message)
+    found = [
+        _finding(registry.BY_ID[hit.rule], Hit(hit.pointer, hit.message), document, lang)
+        for hit in schema_hits(request)
+    ]
     for rule in registry.checks_for(has_context=given.context is not None, has_policy=given.policy != NO_POLICY):
         for hit in rule.check(request, given):  # type: ignore[misc]
-            yield rule, hit
+            found.append(_finding(rule, hit, document, lang))
+    return found
 
 
 def _raw(document: Document | ParseFailure, lang: str, given: Given) -> list[Finding]:
@@ -72,7 +80,7 @@ def _raw(document: Document | ParseFailure, lang: str, given: Given) -> list[Fin
         line, column = document.locate("") or (1, 1)
         kind = "an array" if isinstance(document.root, list) else "a single value"
         return [_failure(ParseFailure(f"the top level is {kind}, not an object", line, column), lang)]
-    return [_finding(rule, hit, document, lang) for rule, hit in _hits(document, given)]
+    return _findings(document, given, lang)
 
 
 def _unused(suppression: suppressions.Suppression, lang: str) -> Finding:

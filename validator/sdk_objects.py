@@ -6,7 +6,8 @@ same walk without importing the SDK (it is not a dependency).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from validator.documents import MAX_DEPTH
 
@@ -22,7 +23,26 @@ def request_parameters(request: object) -> object:
     return request
 
 
-_SCALARS = (str, int, float, bool, type(None))
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_STR = frozenset({str})
+
+
+def _converted(container: Any, items: Iterable[tuple[Any, object]], depth: int) -> Any:
+    """`container` itself when its children need no conversion, else a converted copy (copy on write).
+    The set test runs in C, so plain data costs no Python-level step per leaf."""
+    children = container.values() if isinstance(container, dict) else container
+    if _SCALARS.issuperset(map(type, children)):
+        return container
+    copy = None
+    for key, item in items:
+        if type(item) in _SCALARS:
+            continue
+        new = to_plain(item, depth + 1)
+        if new is not item:
+            if copy is None:
+                copy = dict(container) if isinstance(container, dict) else list(container)
+            copy[key] = new
+    return container if copy is None else copy
 
 
 def to_plain(value: object, depth: int = 0) -> object:
@@ -38,18 +58,12 @@ def to_plain(value: object, depth: int = 0) -> object:
         raise TooDeep(f"the request nests deeper than {MAX_DEPTH} levels (does an object contain itself?)")
     if kind is dict:
         assert isinstance(value, dict)
-        converted: dict[str, object] = {}
-        changed = False
-        for key, item in value.items():
-            new = item if type(item) in _SCALARS else to_plain(item, depth + 1)
-            name = key if type(key) is str else str(key)
-            changed = changed or new is not item or name is not key
-            converted[name] = new
-        return converted if changed else value
+        if not _STR.issuperset(map(type, value)):
+            return {str(key): to_plain(item, depth + 1) for key, item in value.items()}
+        return _converted(value, value.items(), depth)
     if kind is list:
         assert isinstance(value, list)
-        items = [item if type(item) in _SCALARS else to_plain(item, depth + 1) for item in value]
-        return items if any(new is not old for new, old in zip(items, value, strict=True)) else value
+        return _converted(value, enumerate(value), depth)
     if isinstance(value, Mapping):
         return {str(key): to_plain(item, depth + 1) for key, item in value.items()}
     if isinstance(value, (list, tuple)):

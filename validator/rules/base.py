@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from validator.api_errors import ApiErrorTemplate
-from validator.context import Context
 from validator.finding import ApiError, Severity
 from validator.messages import Message
 from validator.model import Request
 from validator.policy import Policy
+
+if TYPE_CHECKING:
+    from validator.context import Context
 
 
 class Hit(NamedTuple):

@@ -4,6 +4,7 @@ quota. They run only when a context is given, and only for the instance the requ
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from validator.api_errors import (
     DEVICE_SIZE_SHRINK,
@@ -17,11 +18,14 @@ from validator.api_errors import (
     STOP_INSTANCE_FIRST,
     SYSTEM_DISK_NOT_FOUND,
 )
-from validator.context import Instance
 from validator.finding import Severity
 from validator.messages import quote
 from validator.model import Entry, Request
 from validator.rules.base import Given, Hit, is_int, m, rule
+
+if TYPE_CHECKING:
+    from validator.context import Instance
+
 
 STEADY_DISK_STATUS = "in-use"
 BUSY_DISK_STATUSES = ("creating", "extending", "restoring", "deleting", "attaching", "detaching", "snapshotting")
