@@ -216,3 +216,21 @@ def test_jobs_1_and_2_give_identical_output(tmp_path: Path, capsys: pytest.Captu
 def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--jobs", "0", "x.json"]) == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def test_without_a_process_pool_the_check_runs_serially(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+
+    from validator.cli import PARALLEL_MIN_FILES
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    for index in range(PARALLEL_MIN_FILES):
+        _write(tmp_path, f"r{index:03d}.json", BAD)
+    assert main(["check", "--format", "json", "--jobs", "2", str(tmp_path)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["summary"] == {"files": PARALLEL_MIN_FILES, "error": PARALLEL_MIN_FILES, "warning": 0, "info": 0}

@@ -173,9 +173,15 @@ def _map(check: Callable[[str], Outcome], files: list[str], jobs: int) -> list[O
     # fork: the workers start with everything already imported and compiled.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    from concurrent.futures.process import BrokenProcessPool
+
     chunk = max(1, len(files) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(check, files, chunksize=chunk))
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            return list(pool.map(check, files, chunksize=chunk))
+    except (OSError, NotImplementedError, BrokenProcessPool):
+        # No process pool here (a sandbox without semaphores, a killed worker): check serially instead.
+        return [check(path) for path in files]
 
 
 def _render(fmt: str, results: list[FileResult], lang: str, settings: Settings) -> str:
