@@ -170,3 +170,24 @@ def test_settings_matching_is_case_insensitive_for_prefixes() -> None:
     settings = Settings(ignore=("c3",))
     assert not settings.enabled("C31")
     assert settings.enabled("C41")
+
+
+def test_exclude_leaves_walked_files_out_but_not_named_ones(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "answers").mkdir()
+    (project / "answers" / "describe-instance.json").write_text('{"result": {"instance": {}}}')
+    (project / "drafts").mkdir()
+    (project / "drafts" / "old.json").write_text(BAD)
+    (project / ".jdcloud-preflight.toml").write_text('exclude = ["answers/describe-*", "drafts"]\n')
+    code, report = main(["check", "--format", "json", "."]), json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert sorted(Path(f["path"]).name for f in report["files"]) == ["bad.json", "r.json"]
+    assert main(["check", "drafts/old.json"]) == 1  # named explicitly: checked anyway
+    capsys.readouterr()
+
+
+def test_the_projects_own_configuration_leaves_the_context_examples_out(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.helpers import ROOT
+
+    settings = load(ROOT / "pyproject.toml")
+    assert settings.exclude == ("examples/context/describe-*",)
+    assert settings == Settings(exclude=settings.exclude)  # nothing else is tuned for this repository

@@ -15,7 +15,7 @@ CONTEXT = EXAMPLES / "context"
 
 
 def test_describe_instance_with_and_without_envelope() -> None:
-    answer = json.loads((CONTEXT / "stopped-with-data-disks.json").read_text())
+    answer = json.loads((CONTEXT / "describe-instance-stopped-with-data-disks.json").read_text())
     enveloped = Context.from_describe_instance(answer)
     bare = Context.from_describe_instance(answer["result"]["instance"])
     assert enveloped == bare
@@ -32,13 +32,13 @@ def test_describe_instance_with_and_without_envelope() -> None:
 
 
 def test_snapshots_and_quotas() -> None:
-    snapshots = Context.from_describe_snapshots(json.loads((CONTEXT / "snapshots.json").read_text())).snapshots
+    snapshots = Context.from_describe_snapshots(json.loads((CONTEXT / "describe-snapshots.json").read_text())).snapshots
     assert snapshots is not None
     assert [(s.snapshot_id, s.size_gb) for s in snapshots] == [
         ("snapshot-h8u1ab9c36", 40),
         ("snapshot-k2m9x0p4qa", 100),
     ]
-    quotas = Context.from_describe_quotas(json.loads((CONTEXT / "quotas.json").read_text())).quotas
+    quotas = Context.from_describe_quotas(json.loads((CONTEXT / "describe-quotas.json").read_text())).quotas
     assert quotas is not None
     assert ("image", 10, 9) in [(q.resource_type, q.limit, q.used) for q in quotas]
 
@@ -103,9 +103,9 @@ def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str
 def test_cli_with_all_three_context_files(capsys: pytest.CaptureFixture[str]) -> None:
     code, report, err = _json(
         capsys,
-        "--instance", str(CONTEXT / "running-cloud-system-disk.json"),
-        "--snapshots", str(CONTEXT / "snapshots.json"),
-        "--quotas", str(CONTEXT / "quotas.json"),
+        "--instance", str(CONTEXT / "describe-instance-running-cloud-system-disk.json"),
+        "--snapshots", str(CONTEXT / "describe-snapshots.json"),
+        "--quotas", str(CONTEXT / "describe-quotas.json"),
         str(CONTEXT / "request-for-web.json"),
     )  # fmt: skip
     assert (code, err) == (0, "")
@@ -114,7 +114,7 @@ def test_cli_with_all_three_context_files(capsys: pytest.CaptureFixture[str]) ->
 
 def test_cli_context_for_another_instance_is_c60(capsys: pytest.CaptureFixture[str]) -> None:
     code, report, _ = _json(
-        capsys, "--instance", str(CONTEXT / "running-local-system-disk.json"), str(EXAMPLES / "web-image.yaml")
+        capsys, "--instance", str(CONTEXT / "describe-instance-running-local-system-disk.json"), str(EXAMPLES / "web-image.yaml")
     )
     findings = report["files"][0]["findings"]  # type: ignore[index]
     assert code == 1
@@ -126,7 +126,7 @@ def test_cli_stopped_instance_with_a_busy_disk(capsys: pytest.CaptureFixture[str
     request.write_text(
         '{"instanceId": "i-st0pped001", "name": "web", "dataDisks": [{"deviceName": "vdd", "noDevice": true}]}'
     )
-    code, report, _ = _json(capsys, "--instance", str(CONTEXT / "stopped-with-data-disks.json"), str(request))
+    code, report, _ = _json(capsys, "--instance", str(CONTEXT / "describe-instance-stopped-with-data-disks.json"), str(request))
     findings = report["files"][0]["findings"]  # type: ignore[index]
     assert code == 1
     assert [(f["rule"], f["severity"], f["api"]) for f in findings] == [

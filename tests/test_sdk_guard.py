@@ -85,7 +85,7 @@ def test_other_requests_pass_through_untouched(recorder: Recorder) -> None:
 
 
 def test_context_provider_is_consulted(recorder: Recorder) -> None:
-    described = json.loads((EXAMPLES / "context" / "running-local-system-disk.json").read_text())
+    described = json.loads((EXAMPLES / "context" / "describe-instance-running-local-system-disk.json").read_text())
     described["result"]["instance"]["instanceId"] = "i-eumm7k2qd6"
     seen: list[object] = []
 

@@ -229,7 +229,7 @@ def _run_check(args: argparse.Namespace) -> int:
         print(f"jdcloud-preflight: {exc}", file=sys.stderr)
         return EXIT_USAGE
     lang = settings.lang or _environment_lang()
-    items = list(collect(args.paths))
+    items = list(collect(args.paths, settings.exclude))
     files = [item for item in items if isinstance(item, str)]
     check = functools.partial(check_file, lang=lang, settings=settings, context=context)
     outcomes = dict(zip(files, _map(check, files, args.jobs or os.cpu_count() or 1), strict=True))

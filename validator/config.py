@@ -113,6 +113,7 @@ def settings_from(table: dict[str, Any]) -> Settings:
         fail_on=Severity.parse(table.get("fail-on", "error")),
         lang=table.get("lang"),
         max_bytes=table.get("max-bytes"),
+        exclude=tuple(table.get("exclude", ())),
         per_file_ignores={glob: tuple(prefixes) for glob, prefixes in table.get("per-file-ignores", {}).items()},
         policy=Policy(
             allowed_disk_types=None if types is None else tuple(types),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,27 +27,39 @@ class TooLarge:
     limit: int
 
 
-def collect(paths: list[str]) -> Iterator[str | Unreadable]:
-    """Request files under `paths`, as given: files as they are, folders walked in sorted order.
+def excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a walked file or folder matches an exclude glob: by its path relative to the working
+    folder, or by its own name."""
+    if not patterns:
+        return False
+    relative = os.path.relpath(path).replace(os.sep, "/")
+    name = os.path.basename(path)
+    return any(fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def collect(paths: list[str], exclude: tuple[str, ...] = ()) -> Iterator[str | Unreadable]:
+    """Request files under `paths`, as given: files as they are, folders walked in sorted order, leaving
+    out what matches `exclude` (a file named explicitly is always checked).
 
     Symbolic links to folders are not followed, so a link loop cannot trap the walk.
     """
     for path in paths:
         if os.path.isdir(path):
-            yield from _walk(path)
+            yield from _walk(path, exclude)
         elif os.path.exists(path):
             yield path
         else:
             yield Unreadable(path, "no such file or folder")
 
 
-def _walk(folder: str) -> Iterator[str | Unreadable]:
+def _walk(folder: str, exclude: tuple[str, ...]) -> Iterator[str | Unreadable]:
     errors: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=errors.append):
-        dirs.sort()
+        dirs[:] = sorted(name for name in dirs if not excluded(os.path.join(root, name), exclude))
         for name in sorted(files):
-            if name.lower().endswith(REQUEST_SUFFIXES):
-                yield os.path.join(root, name)
+            path = os.path.join(root, name)
+            if name.lower().endswith(REQUEST_SUFFIXES) and not excluded(path, exclude):
+                yield path
     for error in errors:
         yield Unreadable(str(error.filename or folder), error.strerror or str(error))
 

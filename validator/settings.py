@@ -26,6 +26,7 @@ class Settings:
     fail_on: Severity = Severity.ERROR
     lang: str | None = None
     max_bytes: int | None = None
+    exclude: tuple[str, ...] = ()
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     policy: Policy = field(default_factory=Policy)
 
