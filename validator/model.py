@@ -66,6 +66,12 @@ class Entry:
     def excluded(self) -> bool:
         return self.obj.get("noDevice") is True
 
+    @property
+    def device(self) -> str | None:
+        """The deviceName, when it is a string."""
+        value = self.obj.get("deviceName")
+        return value if isinstance(value, str) else None
+
 
 @dataclass(frozen=True, slots=True)
 class Request:

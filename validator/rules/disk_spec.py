@@ -31,11 +31,6 @@ SNAPSHOT_SUFFIX_LENGTH = 10
 IGNORED_DISK_FIELDS = ("az", "name", "description", "policyId", "charge", "multiAttachable")
 
 
-def _device(entry: Entry) -> str | None:
-    value = entry.obj.get("deviceName")
-    return value if isinstance(value, str) else None
-
-
 def _missing_for_new_disk(
     request: Request, given: Given, field: str, api_text: str, entry: Entry, disk: Obj
 ) -> Iterator[Hit]:
@@ -43,7 +38,7 @@ def _missing_for_new_disk(
     instance's description the two are told apart; without it, an entry naming a device is only a warning."""
     if field in disk or "snapshotId" in disk:
         return
-    device = _device(entry)
+    device = entry.device
     instance = instance_for(request, given)
     if device is not None and instance is not None:
         if instance.attached(device) is None:

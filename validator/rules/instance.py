@@ -46,11 +46,6 @@ def instance_for(request: Request, given: Given) -> Instance | None:
     return instance
 
 
-def _device(entry: Entry) -> str | None:
-    value = entry.obj.get("deviceName")
-    return value if isinstance(value, str) else None
-
-
 @rule(
     "C60",
     "context-instance",
@@ -218,7 +213,7 @@ def no_shrink(request: Request, given: Given) -> Iterator[Hit]:
     if instance is None:
         return
     for entry in request.entries:
-        device = _device(entry)
+        device = entry.device
         attached = None if device is None else instance.attached(device)
         if entry.excluded or entry.disk is None or attached is None or not attached.is_cloud:
             continue
@@ -240,7 +235,7 @@ def no_shrink(request: Request, given: Given) -> Iterator[Hit]:
 
 
 def _entry_for(request: Request, device: str | None) -> Entry | None:
-    return next((entry for entry in request.entries if device is not None and _device(entry) == device), None)
+    return next((entry for entry in request.entries if device is not None and entry.device == device), None)
 
 
 @rule(
@@ -317,7 +312,7 @@ def exclude_unattached(request: Request, given: Given) -> Iterator[Hit]:
     if instance is None:
         return
     for entry in request.entries:
-        device = _device(entry)
+        device = entry.device
         if not entry.excluded or device is None:
             continue
         attached = instance.attached(device)

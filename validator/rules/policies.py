@@ -8,19 +8,13 @@ from collections.abc import Iterator
 
 from validator.finding import Severity
 from validator.messages import quote
-from validator.model import Entry, Obj, Request
+from validator.model import Entry, Request
 from validator.rules.base import Given, Hit, is_int, m, rule
 
 
 def _described(request: Request) -> Iterator[Entry]:
     """Entries that keep or add a disk (not noDevice: true)."""
     return (entry for entry in request.entries if not entry.excluded)
-
-
-def _disks(request: Request) -> Iterator[tuple[Entry, Obj]]:
-    for entry in _described(request):
-        if entry.disk is not None:
-            yield entry, entry.disk
 
 
 @rule(
@@ -45,7 +39,7 @@ def disk_types(request: Request, given: Given) -> Iterator[Hit]:
     allowed = given.policy.allowed_disk_types
     if allowed is None:
         return
-    for _entry, disk in _disks(request):
+    for _entry, disk in request.specs:
         member = disk.members.get("diskType")
         if member is not None and isinstance(member.value, str) and member.value not in allowed:
             listed = ", ".join(allowed)
@@ -77,7 +71,7 @@ def disk_size(request: Request, given: Given) -> Iterator[Hit]:
     limit = given.policy.max_disk_size_gb
     if limit is None:
         return
-    for _entry, disk in _disks(request):
+    for _entry, disk in request.specs:
         member = disk.members.get("diskSizeGB")
         if member is not None and is_int(member.value) and member.value > limit:  # type: ignore[operator]
             yield Hit(
@@ -113,7 +107,7 @@ def total_size(request: Request, given: Given) -> Iterator[Hit]:
     disks = request.root.members.get("dataDisks")
     if limit is None or disks is None:
         return
-    sizes = [disk.get("diskSizeGB") for _entry, disk in _disks(request)]
+    sizes = [disk.get("diskSizeGB") for _entry, disk in request.specs]
     total = sum(size for size in sizes if is_int(size))  # type: ignore[misc]
     if total > limit:
         yield Hit(
@@ -176,7 +170,7 @@ def data_disks(request: Request, given: Given) -> Iterator[Hit]:
 def encryption(request: Request, given: Given) -> Iterator[Hit]:
     if not given.policy.require_encryption:
         return
-    for entry, disk in _disks(request):
+    for entry, disk in request.specs:
         if "diskType" not in disk or "snapshotId" in disk or disk.get("encrypt") is True:
             continue
         member = disk.members.get("encrypt")
