@@ -40,3 +40,15 @@ def test_corpus_generator_is_deterministic_and_mixed() -> None:
     reports = [check_create_image(benchmark.random_request(rng)) for _ in range(200)]
     assert any(report.ok for report in reports)
     assert any(not report.ok for report in reports)
+
+
+def test_corpus_is_half_valid_half_invalid() -> None:
+    rng = random.Random(20261127)
+    assert all(check_create_image(benchmark.random_request(rng, valid=True)).ok for _ in range(100))
+    assert not any(check_create_image(benchmark.random_request(rng, valid=False)).ok for _ in range(100))
+
+
+def test_in_process_peer_is_the_checks_own_validator() -> None:
+    ours, bare = benchmark.in_process(rounds=1)
+    assert ours > 0
+    assert bare > 0

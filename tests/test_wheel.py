@@ -54,3 +54,18 @@ def test_wheel_installs_and_checks_from_a_clean_environment(tmp_path: Path) -> N
         check=True,
     )
     assert "site-packages" in located.stdout
+    # The foundation libraries came in as the wheel's own dependencies, not from this environment.
+    installed = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import importlib.metadata as m, attrs, jsonschema, yaml; "
+            "print(' '.join(sorted(r.split('>')[0].lower() for r in m.requires('jdcloud-preflight') "
+            "if 'extra ==' not in r)))",
+        ],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert installed.stdout.split() == ["attrs", "jsonschema", "pyyaml"]

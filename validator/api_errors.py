@@ -6,12 +6,12 @@ with the instance, disk, device, snapshot or status it is talking about.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import attrs
 
 from validator.finding import ApiError
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class ApiErrorTemplate:
     status: int
     code: str

@@ -8,9 +8,10 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import attrs
 
 from validator import __version__, config, registry
 from validator.documents import ParseFailure, decode
@@ -92,7 +93,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     """The configuration file's settings, with the command line's options winning."""
     path = args.config if args.config is not None else config.find(Path.cwd())
     settings = Settings() if path is None else config.load(path)
-    return replace(
+    return attrs.evolve(
         settings,
         select=settings.select if args.select is None else args.select,
         ignore=settings.ignore if args.ignore is None else args.ignore,

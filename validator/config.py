@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from validator import registry, schemas
-from validator.compiled_schema import SchemaError, compile_schema
 from validator.finding import Severity
 from validator.policy import Policy
 from validator.settings import Settings
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
 
 OWN_FILE = ".jdcloud-preflight.toml"
 TABLE = "tool.jdcloud-preflight"
@@ -61,31 +63,47 @@ def _where(path: Path, location: list[Any]) -> str:
     return ".".join(part for part in (base, key) if part) or "the top level"
 
 
-def _explain(path: Path, error: SchemaError) -> str:
-    location = list(error.path)
-    keyword = error.keyword
+def _explain(path: Path, error: ValidationError) -> str:
+    location = list(error.absolute_path)
+    keyword = str(error.validator)
+    value: Any = error.validator_value
+    schema: Any = error.schema
+    instance: Any = error.instance
     if keyword == "additionalProperties":
-        known = ", ".join(sorted(error.schema.get("properties", {}))) or "none"
-        unknown = ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
+        known = ", ".join(sorted(schema.get("properties", {}))) or "none"
+        unknown = ", ".join(sorted(set(instance) - set(schema.get("properties", {}))))
         return f"{path}: unknown key {unknown} in {_where(path, location)} (known keys: {known})"
-    expected = {
-        "type": f"expected {error.value}",
-        "enum": "expected one of " + ", ".join(str(v) for v in error.value),
-        "minimum": f"expected at least {error.value}",
-        "pattern": "expected a rule id or id prefix such as C31, C3 or P",
-        "minItems": f"expected at least {error.value} item(s)",
-    }.get(keyword, f"fails {keyword}")
-    return f"{path}: {_where(path, location)}: {expected}, got {error.instance!r}"
+    return f"{path}: {_where(path, location)}: {_expected(keyword, value)}, got {instance!r}"
+
+
+def _expected(keyword: str, value: Any) -> str:
+    """What a failed keyword asked for; any keyword the schema may gain is named as it is."""
+    if keyword == "type":
+        return f"expected {value}"
+    if keyword == "enum":
+        return "expected one of " + ", ".join(str(v) for v in value)
+    if keyword == "minimum":
+        return f"expected at least {value}"
+    if keyword == "pattern":
+        return "expected a rule id or id prefix such as C31, C3 or P"
+    if keyword == "minItems":
+        return f"expected at least {value} item(s)"
+    return f"fails {keyword}"
 
 
 @functools.cache
-def _config_validator() -> Callable[[Any], list[SchemaError]]:
-    return compile_schema(schemas.load(schemas.CONFIG), [])
+def _config_validator() -> Validator:
+    from validator.schema_check import strict_validator_class
+
+    return strict_validator_class()(schemas.load(schemas.CONFIG))
 
 
 def validate(path: Path, table: object) -> dict[str, Any]:
     """The table, once it is known to be a usable configuration."""
-    errors = sorted(_config_validator()(table), key=lambda e: (list(map(str, e.path)), e.keyword))
+    errors = sorted(
+        _config_validator().iter_errors(table),  # type: ignore[arg-type]
+        key=lambda e: (list(map(str, e.absolute_path)), str(e.validator)),
+    )
     if errors:
         raise ConfigError(_explain(path, errors[0]))
     assert isinstance(table, dict)

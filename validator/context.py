@@ -8,8 +8,9 @@ lenient about extra members (responses carry many the checks do not need).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+import attrs
 
 from validator.sdk_objects import TooDeep, to_plain
 
@@ -18,7 +19,7 @@ class ContextError(ValueError):
     """A context document of the wrong shape; the message says what was expected."""
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Attachment:
     """A disk attached to the instance (an InstanceDiskAttachment)."""
 
@@ -34,7 +35,7 @@ class Attachment:
         return self.category != "local"
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Instance:
     instance_id: str | None
     status: str | None
@@ -45,7 +46,7 @@ class Instance:
         return next((disk for disk in self.data_disks if disk.device_name == device), None)
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Snapshot:
     snapshot_id: str
     size_gb: int | None
@@ -53,14 +54,14 @@ class Snapshot:
     encrypted: bool | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Quota:
     resource_type: str
     limit: int | None
     used: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Context:
     """Immutable facts about the instance; each part is None when it was not given."""
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import NamedTuple
+
+import attrs
 
 # Deeper nesting than this is refused: no createImage request nests past five levels, and a bound keeps
 # hostile files from exhausting the stack.
@@ -19,7 +19,8 @@ MAX_NODES = 100_000
 Position = tuple[int, int]
 
 
-class DuplicateKey(NamedTuple):
+@attrs.frozen
+class DuplicateKey:
     """A key written again in the same object: `pointer` names the later occurrence."""
 
     pointer: str
@@ -28,7 +29,7 @@ class DuplicateKey(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Document:
     """A parsed request.
 
@@ -39,8 +40,8 @@ class Document:
     """
 
     root: object
-    values: Mapping[str, Position | int] = field(default_factory=dict)
-    keys: Mapping[str, Position | int] = field(default_factory=dict)
+    values: Mapping[str, Position | int] = attrs.field(factory=dict)
+    keys: Mapping[str, Position | int] = attrs.field(factory=dict)
     duplicates: tuple[DuplicateKey, ...] = ()
     line_starts: Sequence[int] | None = None
     # Finds a place on demand instead of the maps (the JSON reader's fast path).
@@ -64,7 +65,8 @@ def offset_position(line_starts: Sequence[int], offset: int) -> Position:
     return index + 1, offset - line_starts[index] + 1
 
 
-class ParseFailure(NamedTuple):
+@attrs.frozen
+class ParseFailure:
     """Why a text is not a readable document, and where the reader stopped."""
 
     message: str

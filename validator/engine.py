@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+import attrs
+
 from validator import registry, suppressions
 from validator.documents import Document, ParseFailure
 from validator.finding import Finding, Severity
 from validator.json_reader import read_json
 from validator.messages import Message
 from validator.model import normalise
-from validator.policy import Policy
+from validator.policy import NO_POLICY
 from validator.rules.base import Given, Hit, Rule
 from validator.schema_check import schema_hits
 from validator.settings import Settings
@@ -22,7 +24,6 @@ if TYPE_CHECKING:
 
 YAML_SUFFIXES = (".yaml", ".yml")
 DEFAULT_SETTINGS = Settings()
-NO_POLICY = Policy()
 
 
 def is_yaml(text: str, filename: str | None) -> bool:
@@ -67,7 +68,8 @@ def _findings(document: Document, given: Given, lang: str) -> list[Finding]:
         _finding(registry.BY_ID[hit.rule], Hit(hit.pointer, hit.message), document, lang)
         for hit in schema_hits(request)
     ]
-    for rule in registry.checks_for(has_context=given.context is not None, has_policy=given.policy != NO_POLICY):
+    has_policy = given.policy is not NO_POLICY and given.policy != NO_POLICY
+    for rule in registry.checks_for(given.context is not None, has_policy):
         for hit in rule.check(request, given):  # type: ignore[misc]
             found.append(_finding(rule, hit, document, lang))
     return found
@@ -95,7 +97,7 @@ def _unused(suppression: suppressions.Suppression, lang: str) -> Finding:
 
 def _with_severity(finding: Finding, settings: Settings) -> Finding:
     severity = settings.severity_of(finding.rule, finding.severity)
-    return finding if severity is finding.severity else finding._replace(severity=severity)
+    return finding if severity is finding.severity else attrs.evolve(finding, severity=severity)
 
 
 def check_document(

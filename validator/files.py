@@ -5,14 +5,15 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import attrs
 
 REQUEST_SUFFIXES = (".json", ".yaml", ".yml")
 # Requests are a few kilobytes; a larger file is reported, not read (a pre-commit hook meets any file).
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Unreadable:
     """A path that could not be listed or read, with a one-line reason."""
 
@@ -20,7 +21,7 @@ class Unreadable:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class TooLarge:
     path: str
     size: int

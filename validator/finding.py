@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
+
+import attrs
 
 
 class Severity(enum.IntEnum):
@@ -25,7 +26,8 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r}: expected error, warning or info") from None
 
 
-class ApiError(NamedTuple):
+@attrs.frozen
+class ApiError:
     """The answer the live API would give: HTTP status, error code and message.
 
     `message` is None where the reference page publishes no message for the code.
@@ -36,14 +38,20 @@ class ApiError(NamedTuple):
     message: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {"status": self.status, "code": self.code, "message": self.message}
+        return attrs.asdict(self)
 
     def __str__(self) -> str:
         text = f"{self.status} {self.code}"
         return f"{text}: {self.message}" if self.message else text
 
 
-class Finding(NamedTuple):
+def _json_value(_instance: object, _field: object, value: object) -> object:
+    """How a finding's members are written as JSON: a severity by its label."""
+    return value.label if isinstance(value, Severity) else value
+
+
+@attrs.frozen
+class Finding:
     """One problem in one request document.
 
     `pointer` is an RFC 6901 JSON Pointer with keys spelled as the author wrote them; `line` and `column`
@@ -62,12 +70,5 @@ class Finding(NamedTuple):
         return (self.line or 0, self.column or 0, self.pointer, self.rule, self.message)
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "rule": self.rule,
-            "severity": self.severity.label,
-            "message": self.message,
-            "pointer": self.pointer,
-            "line": self.line,
-            "column": self.column,
-            "api": None if self.api is None else self.api.to_dict(),
-        }
+        """The finding as the JSON report writes it (members in this order)."""
+        return attrs.asdict(self, value_serializer=_json_value)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import attrs
 
 LANGUAGES = ("en", "zh")
 
 
-class Message(NamedTuple):
+@attrs.frozen
+class Message:
     """One text in English and Chinese. The API's own codes and messages are never translated."""
 
     en: str

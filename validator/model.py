@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import NamedTuple
+
+import attrs
 
 from validator import schemas
 from validator.documents import DuplicateKey, child_pointer
@@ -21,16 +21,17 @@ ENTRY_FIELDS = schemas.property_names(schemas.ENTRY)
 DISK_FIELDS = schemas.property_names(schemas.DISK)
 
 
-class Member(NamedTuple):
-    """An object member as written: its key, pointer and value. (A named tuple: one is made per key of
-    every request, and it is the cheapest immutable record to build.)"""
+@attrs.frozen
+class Member:
+    """An object member as written: its key, pointer and value."""
 
     key: str
     pointer: str
     value: object
 
 
-class Obj(NamedTuple):
+@attrs.frozen
+class Obj:
     """An object whose known members are indexed by their documented (canonical) names."""
 
     pointer: str
@@ -44,7 +45,7 @@ class Obj(NamedTuple):
         return name in self.members
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class KeyNote:
     """A key that is not written as documented: another case, unknown, or a case-variant duplicate."""
 
@@ -54,16 +55,18 @@ class KeyNote:
     earlier: Member | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Entry:
     """One object entry of dataDisks, with its cloudDiskSpec when that is an object."""
 
     index: int
     obj: Obj
     disk: Obj | None
+    # Whether the entry leaves its disk out of the image (noDevice: true); most rules ask, so it is kept.
+    excluded: bool = attrs.field(init=False)
 
-    @property
-    def excluded(self) -> bool:
+    @excluded.default
+    def _excluded(self) -> bool:
         return self.obj.get("noDevice") is True
 
     @property
@@ -73,7 +76,7 @@ class Entry:
         return value if isinstance(value, str) else None
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Request:
     """The normalised request: indexed objects for the rules, and a clean tree for the schema."""
 
@@ -85,11 +88,11 @@ class Request:
     case_duplicates: tuple[KeyNote, ...] = ()
     duplicates: tuple[DuplicateKey, ...] = ()
     # Entries that describe a disk: a cloudDiskSpec object on an entry that does not exclude it.
-    specs: tuple[tuple[Entry, Obj], ...] = field(init=False)
+    specs: tuple[tuple[Entry, Obj], ...] = attrs.field(init=False)
 
-    def __post_init__(self) -> None:
-        specs = tuple((entry, entry.disk) for entry in self.entries if entry.disk is not None and not entry.excluded)
-        object.__setattr__(self, "specs", specs)  # a derived field of a frozen record
+    @specs.default
+    def _specs(self) -> tuple[tuple[Entry, Obj], ...]:
+        return tuple((entry, entry.disk) for entry in self.entries if entry.disk is not None and not entry.excluded)
 
     @property
     def has_path_parameters(self) -> bool:
@@ -112,10 +115,6 @@ class Request:
             return inner.pointer
         leaf = entry.disk.members.get(str(path[3]))
         return inner.pointer if leaf is None else leaf.pointer
-
-
-# tuple.__new__ builds a Member without the named tuple's Python-level __new__: this loop runs per key.
-_new_member = tuple.__new__
 
 
 @functools.cache
@@ -144,7 +143,7 @@ class _Normaliser:
             if key not in exact:
                 return self._obj_noting_keys(value, pointer, fields)
             if item is not None:
-                members[key] = _new_member(Member, (key, pointer + "/" + key, item))
+                members[key] = Member(key, pointer + "/" + key, item)
                 clean[key] = item
         return Obj(pointer, members), clean
 

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import attrs
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Policy:
     allowed_disk_types: tuple[str, ...] | None = None
     max_disk_size_gb: int | None = None
@@ -16,3 +16,7 @@ class Policy:
     name_pattern: str | None = None
     require_description: bool = False
     require_auto_delete: bool = False
+
+
+# The policy of a run that configures none: every rule P01-P08 is off.
+NO_POLICY = Policy()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import attrs
 
 from validator.finding import Finding, Severity
 
@@ -23,7 +23,7 @@ class PreflightError(Exception):
         super().__init__("\n".join(lines))
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Report:
     """Findings for one request, sorted by position."""
 

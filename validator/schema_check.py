@@ -1,5 +1,5 @@
-"""Schema validation of the normalised request (compiled validators, see compiled_schema), turned into
-findings under the catalogue's rule ids.
+"""Schema validation of the normalised request by jsonschema, turned into findings under the catalogue's
+rule ids.
 
 Each schema names the rule its keywords enforce (`x-rule`) and the rule a wrong type is reported under
 (`x-type-rule`, default C03), the way cfn-lint maps schema keywords to rule ids.
@@ -8,13 +8,17 @@ Each schema names the rule its keywords enforce (`x-rule`) and the rule a wrong 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from validator import schemas
-from validator.compiled_schema import SchemaError, compile_schema
 from validator.messages import Message, quote
 from validator.model import Request
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
 
 TYPE_RULE = "C03"
 
@@ -27,10 +31,32 @@ _TYPE_WORDS = {
 }
 
 
+def strict_validator_class() -> type[Validator]:
+    """Draft 2020-12 with the integer type the API reads: 40.0 and true are not integers (catalogue C03).
+
+    jsonschema is imported here, on the first check: `rules` and `explain` never pay for it."""
+    from jsonschema import Draft202012Validator, validators
+
+    def is_integer(_checker: object, value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", is_integer)
+    strict: type[Validator] = validators.extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
+    return strict
+
+
 @functools.cache
-def _validators() -> dict[str, Callable[[Any], list[SchemaError]]]:
-    others = [schemas.load(name) for name in schemas.SCHEMA_FILES]
-    return {name: compile_schema(schemas.load(name), others) for name in (schemas.PARAMETERS, schemas.BODY)}
+def _validators() -> dict[str, Validator]:
+    """One validator per request form, built once per process; the schemas reach each other by `$id`."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    strict = strict_validator_class()
+    registry: Registry[Any] = Registry().with_resources(
+        (schemas.load(name)["$id"], Resource.from_contents(schemas.load(name), DRAFT202012))
+        for name in schemas.SCHEMA_FILES
+    )
+    return {name: strict(schemas.load(name), registry=registry) for name in (schemas.PARAMETERS, schemas.BODY)}
 
 
 def _field(path: tuple[object, ...]) -> str:
@@ -94,11 +120,12 @@ def _message(keyword: str, field: str, value: Any, limit: Any) -> Message:
     )
 
 
-def validator_for(parameters_form: bool) -> Callable[[Any], list[SchemaError]]:
+def validator_for(parameters_form: bool) -> Validator:
     return _validators()[schemas.PARAMETERS if parameters_form else schemas.BODY]
 
 
-class SchemaHit(NamedTuple):
+@attrs.frozen
+class SchemaHit:
     """A schema failure: the rule it belongs to, where it is and what it says."""
 
     rule: str
@@ -108,16 +135,18 @@ class SchemaHit(NamedTuple):
 
 def schema_hits(request: Request) -> Iterator[SchemaHit]:
     """Schema failures of the request; the body form is used when the file holds no path parameter."""
-    for error in validator_for(request.has_path_parameters)(request.clean):
-        keyword = error.keyword
-        rule = error.schema.get("x-type-rule" if keyword == "type" else "x-rule", TYPE_RULE)
+    for error in validator_for(request.has_path_parameters).iter_errors(request.clean):  # type: ignore[arg-type]
+        keyword = str(error.validator)
+        schema: Any = error.schema
+        rule = schema.get("x-type-rule" if keyword == "type" else "x-rule", TYPE_RULE)
+        path = tuple(error.absolute_path)
         if keyword == "required":
-            for name in error.value:
-                if name not in error.instance:
-                    yield SchemaHit(rule, request.pointer_of(error.path), _message(keyword, name, None, None))
+            # jsonschema reports each missing member in its own error; the members are named here.
+            required: Any = error.validator_value
+            for name in required:
+                if name not in error.instance:  # type: ignore[operator]
+                    yield SchemaHit(rule, request.pointer_of(path), _message(keyword, name, None, None))
             continue
         yield SchemaHit(
-            rule,
-            request.pointer_of(error.path),
-            _message(keyword, _field(error.path), error.instance, error.value),
+            rule, request.pointer_of(path), _message(keyword, _field(path), error.instance, error.validator_value)
         )

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+import attrs
 
 from validator.finding import Severity
-from validator.policy import Policy
+from validator.policy import NO_POLICY, Policy
 
 
 def _longest(rule: str, prefixes: tuple[str, ...]) -> int:
@@ -18,17 +19,17 @@ def _longest(rule: str, prefixes: tuple[str, ...]) -> int:
     return max((len(prefix) for prefix in prefixes if rule.upper().startswith(prefix.upper())), default=-1)
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Settings:
     select: tuple[str, ...] = ("",)
     ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
+    severity: Mapping[str, Severity] = attrs.field(factory=dict)
     fail_on: Severity = Severity.ERROR
     lang: str | None = None
     max_bytes: int | None = None
     exclude: tuple[str, ...] = ()
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    policy: Policy = field(default_factory=Policy)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    policy: Policy = NO_POLICY
 
     def enabled(self, rule: str, path: str | None = None) -> bool:
         """Select and ignore by rule-id prefix, the longest prefix winning (ignore wins a tie), as in flake8;

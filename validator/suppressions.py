@@ -4,14 +4,16 @@ above it. JSON has no comments; there, per-file ignores in the configuration do 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+
+import attrs
 
 from validator.finding import Finding
 
 _COMMENT = re.compile(r"(?:^|\s)#\s*jdcloud-preflight:\s*ignore\[([^\]]*)\]", re.IGNORECASE)
 
 
-class Suppression(NamedTuple):
+@attrs.frozen
+class Suppression:
     line: int
     column: int
     rules: tuple[str, ...]

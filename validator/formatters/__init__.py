@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import attrs
 
 from validator.finding import Finding, Severity
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class FileResult:
     """The findings of one file, under the path as the user gave it."""
 

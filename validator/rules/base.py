@@ -7,20 +7,22 @@ severity and source positions, in the language asked for.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+import attrs
 
 from validator.api_errors import ApiErrorTemplate
 from validator.finding import ApiError, Severity
 from validator.messages import Message
 from validator.model import Request
-from validator.policy import Policy
+from validator.policy import NO_POLICY, Policy
 
 if TYPE_CHECKING:
     from validator.context import Context
 
 
-class Hit(NamedTuple):
+@attrs.frozen
+class Hit:
     """One problem a rule found: the pointer it is about and a message; severity and API error when they
     differ from the rule's defaults. `at_key` places the finding on the member's key, not its value."""
 
@@ -31,18 +33,18 @@ class Hit(NamedTuple):
     at_key: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Given:
     """What a check knows besides the request: the organisation's policy and, when given, the instance."""
 
-    policy: Policy = field(default_factory=Policy)
+    policy: Policy = NO_POLICY
     context: Context | None = None
 
 
 Check = Callable[[Request, Given], Iterable[Hit]]
 
 
-@dataclass(frozen=True, slots=True)
+@attrs.frozen
 class Rule:
     """A rule: a stable id (its catalogue constraint number), metadata, and the check that runs it.
 
