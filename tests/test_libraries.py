@@ -13,8 +13,11 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.helpers import ROOT, valid_request
+from tests.strategies import accepted_requests, json_objects
 from validator import ApiError, Finding, Report, Severity, check_create_image, config, schema_check, schemas
 from validator.context import Attachment, Context, Instance, Quota, Snapshot
 from validator.documents import Document, DuplicateKey, ParseFailure
@@ -190,3 +193,12 @@ def test_runtime_dependencies_are_declared() -> None:
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
     names = {entry.split(">")[0].split("=")[0].strip().lower() for entry in declared}
     assert {"jsonschema", "attrs", "pyyaml"} <= names
+
+
+@given(st.one_of(accepted_requests(), json_objects))
+def test_checking_never_changes_the_callers_request(request: dict[str, Any]) -> None:
+    """The schema pass reuses the caller's objects where they are already clean: it must never write to them."""
+    before = copy.deepcopy(request)
+    first = check_create_image(request)
+    assert request == before
+    assert check_create_image(before).findings == first.findings

@@ -82,7 +82,7 @@ class Request:
 
     root: Obj
     entries: tuple[Entry, ...]
-    clean: dict[str, object]
+    clean: Mapping[str, object]
     variants: tuple[KeyNote, ...] = ()
     unknown: tuple[KeyNote, ...] = ()
     case_duplicates: tuple[KeyNote, ...] = ()
@@ -134,22 +134,26 @@ class _Normaliser:
         self.unknown: list[KeyNote] = []
         self.case_duplicates: list[KeyNote] = []
 
-    def obj(self, value: Mapping[str, object], pointer: str, fields: tuple[str, ...]) -> tuple[Obj, dict[str, object]]:
-        # The common case first: every key written as documented, so there is nothing to note.
+    def obj(
+        self, value: Mapping[str, object], pointer: str, fields: tuple[str, ...]
+    ) -> tuple[Obj, Mapping[str, object]]:
+        """The indexed object and its clean form: `value` itself when every key is written as documented
+        and none is null (the common case, which needs no copy), else a copy without what the API drops."""
         exact = _exact(fields)
         members: dict[str, Member] = {}
-        clean: dict[str, object] = {}
         for key, item in value.items():
             if key not in exact:
                 return self._obj_noting_keys(value, pointer, fields)
             if item is not None:
                 members[key] = Member(key, pointer + "/" + key, item)
-                clean[key] = item
-        return Obj(pointer, members), clean
+        obj = Obj(pointer, members)
+        if len(members) == len(value):
+            return obj, value
+        return obj, {key: member.value for key, member in members.items()}
 
     def _obj_noting_keys(
         self, value: Mapping[str, object], pointer: str, fields: tuple[str, ...]
-    ) -> tuple[Obj, dict[str, object]]:
+    ) -> tuple[Obj, Mapping[str, object]]:
         by_fold = _folded(fields)
         members: dict[str, Member] = {}
         seen: dict[str, Member] = {}
@@ -184,18 +188,21 @@ class _Normaliser:
         if disks is not None and isinstance(disks.value, list):
             clean_disks: list[object] = []
             for index, item in enumerate(disks.value):
-                item_pointer = f"{disks.pointer}/{index}"
                 if not isinstance(item, dict):
                     clean_disks.append(item)
                     continue
-                entry, clean_entry = self.obj(item, item_pointer, ENTRY_FIELDS)
+                entry, clean_entry = self.obj(item, f"{disks.pointer}/{index}", ENTRY_FIELDS)
                 disk: Obj | None = None
                 spec = entry.members.get("cloudDiskSpec")
                 if spec is not None and isinstance(spec.value, dict):
-                    disk, clean_entry["cloudDiskSpec"] = self.obj(spec.value, spec.pointer, DISK_FIELDS)
+                    disk, clean_spec = self.obj(spec.value, spec.pointer, DISK_FIELDS)
+                    if clean_spec is not spec.value:
+                        clean_entry = {**clean_entry, "cloudDiskSpec": clean_spec}
                 entries.append(Entry(index, entry, disk))
                 clean_disks.append(clean_entry)
-            clean["dataDisks"] = clean_disks
+            # Copy on write: the written tree is reused wherever it is already clean.
+            if any(new is not old for new, old in zip(clean_disks, disks.value, strict=True)):
+                clean = {**clean, "dataDisks": clean_disks}
         return Request(
             top,
             tuple(entries),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from validator.api_errors import INVALID_ARGUMENT
@@ -91,6 +90,8 @@ TYPES = declare(
 
 
 def _suggestion(key: str, known: tuple[str, ...]) -> str | None:
+    import difflib  # only when a key is unknown: most runs never need it
+
     folded = {name.lower(): name for name in known}
     close = difflib.get_close_matches(key.lower(), list(folded), n=1, cutoff=0.75)
     return folded[close[0]] if close else None
