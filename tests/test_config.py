@@ -4,6 +4,7 @@ severity overrides, per-file ignores, and the command line winning."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,8 @@ def _rules(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[st
 
 def test_no_configuration_means_defaults(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert find(project) is None
-    assert _rules(capsys, "r.json") == (0, ["C35", "C39"])
+    # fail-on defaults to warning: the C35 warning fails the run (issue 12).
+    assert _rules(capsys, "r.json") == (1, ["C35", "C39"])
 
 
 def test_pyproject_table_is_found_walking_up(
@@ -51,7 +53,7 @@ def test_pyproject_table_is_found_walking_up(
 
 def test_own_file_is_preferred_over_pyproject(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "pyproject.toml").write_text('[tool.jdcloud-preflight]\nignore = ["C35"]\n')
-    (project / ".jdcloud-preflight.toml").write_text('ignore = ["C39"]\n')
+    (project / ".jdcloud-preflight.toml").write_text('ignore = ["C39"]\nfail-on = "error"\n')
     assert _rules(capsys, "r.json") == (0, ["C35"])
 
 
@@ -83,10 +85,11 @@ def test_select_and_ignore_by_longest_prefix(
 
 
 def test_severity_override_changes_the_exit_code(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / ".jdcloud-preflight.toml").write_text('fail-on = "error"\n')
     assert _rules(capsys, "r.json")[0] == 0
-    (project / ".jdcloud-preflight.toml").write_text('[severity]\nC35 = "error"\n')
+    (project / ".jdcloud-preflight.toml").write_text('fail-on = "error"\n[severity]\nC35 = "error"\n')
     assert _rules(capsys, "r.json")[0] == 1
-    (project / ".jdcloud-preflight.toml").write_text('[severity]\nC31 = "warning"\n')
+    (project / ".jdcloud-preflight.toml").write_text('fail-on = "error"\n[severity]\nC31 = "warning"\n')
     assert _rules(capsys, "bad.json") == (0, ["C31"])
 
 
@@ -190,4 +193,5 @@ def test_the_projects_own_configuration_leaves_the_context_examples_out(capsys: 
 
     settings = load(ROOT / "pyproject.toml")
     assert settings.exclude == ("examples/context/describe-*",)
-    assert settings == Settings(exclude=settings.exclude)  # nothing else is tuned for this repository
+    assert settings.root == str(ROOT)  # the globs are relative to the file's folder
+    assert replace(settings, root=None) == Settings(exclude=settings.exclude)  # nothing else is tuned here

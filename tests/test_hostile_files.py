@@ -136,8 +136,8 @@ def test_file_that_vanishes_between_listing_and_reading(
     path.write_text('{"name": "web"}')
     real_collect = validator.cli.collect
 
-    def collect_then_delete(paths: list[str], exclude: tuple[str, ...] = ()) -> Any:
-        for item in real_collect(paths, exclude):
+    def collect_then_delete(paths: list[str], *args: Any) -> Any:
+        for item in real_collect(paths, *args):
             path.unlink()
             yield item
 

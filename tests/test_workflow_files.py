@@ -15,7 +15,8 @@ def test_pre_commit_hook_definition() -> None:
     assert hook["id"] == "jdcloud-preflight"
     assert hook["language"] == "python"
     assert set(hook["types_or"]) == {"json", "yaml"}
-    assert shlex.split(hook["entry"]) == ["jdcloud-preflight", "check"]
+    # --only-requests: pre-commit names every JSON/YAML file; only createImage requests are checked.
+    assert shlex.split(hook["entry"]) == ["jdcloud-preflight", "check", "--only-requests"]
 
 
 def test_action_runs_the_cli_with_sarif_output() -> None:

@@ -7,14 +7,15 @@ report.raise_for_errors()
 
 from typing import TYPE_CHECKING
 
-from validator.api import check_create_image
+from validator.api import check_create_image, check_file, check_paths, find_settings, load_settings
 from validator.finding import ApiError, Finding, Severity
 from validator.report import PreflightError, Report
+from validator.settings import Settings
 
 if TYPE_CHECKING:
     from validator.context import Context, ContextError
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def __getattr__(name: str) -> object:
@@ -33,7 +34,12 @@ __all__ = [
     "Finding",
     "PreflightError",
     "Report",
+    "Settings",
     "Severity",
     "__version__",
     "check_create_image",
+    "check_file",
+    "check_paths",
+    "find_settings",
+    "load_settings",
 ]

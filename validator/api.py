@@ -1,7 +1,11 @@
-"""The pre-flight call: check a createImage request before the SDK sends it."""
+"""The pre-flight call: check a createImage request before the SDK sends it; and request files on disk,
+with the configuration the command line would use."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validator.documents import Document, ParseFailure, decode
@@ -18,7 +22,7 @@ if TYPE_CHECKING:
 def check_create_image(
     request: object,
     *,
-    lang: str = "en",
+    lang: str | None = None,
     filename: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
     context: Context | None = None,
@@ -27,9 +31,10 @@ def check_create_image(
 
     `request` is a dict (parameters or body form), JSON or YAML text (str or bytes), or the JD Cloud SDK's
     `CreateImageParameters` / `CreateImageRequest` object. `filename` chooses the reader for text and names
-    the source; `settings` selects rules and policies (see `validator.config`). Never raises on bad input:
-    problems are findings.
+    the source; `settings` selects rules and policies (see `load_settings`); `lang` defaults to the
+    settings' language, else English. Never raises on bad input: problems are findings.
     """
+    lang = lang or settings.lang or "en"
     findings: tuple[Finding, ...]
     if isinstance(request, bytes):
         text = decode(request)
@@ -47,3 +52,75 @@ def check_create_image(
             document = ParseFailure(str(exc))
         findings = check_document(document, lang, settings, path=filename, context=context)
     return Report(findings, filename)
+
+
+def load_settings(path: str | os.PathLike[str]) -> Settings:
+    """Settings from a configuration file (a pyproject.toml with [tool.jdcloud-preflight], or a
+    .jdcloud-preflight.toml). Raises `validator.config.ConfigError` when the file cannot be used."""
+    from validator import config
+
+    return config.load(Path(path))
+
+
+def find_settings(paths: Sequence[str | os.PathLike[str]]) -> Settings:
+    """The settings the command line would use for `paths`: the configuration found upwards from their
+    common folder, else from the working folder, else the defaults."""
+    from validator import discovery
+
+    return discovery.settings_for([os.fspath(path) for path in paths])
+
+
+def _report(outcome: object, path: str) -> Report:
+    from validator.files import Unreadable
+
+    if isinstance(outcome, Unreadable):
+        raise OSError(f"cannot read {outcome.path}: {outcome.reason}")
+    assert isinstance(outcome, tuple)
+    return Report(outcome, path)
+
+
+def check_file(
+    path: str | os.PathLike[str],
+    *,
+    settings: Settings | None = None,
+    lang: str | None = None,
+    context: Context | None = None,
+) -> Report:
+    """Check one request file, as `jdcloud-preflight check PATH` does: with the configuration found for it
+    (or `settings`), in the configuration's language unless `lang` says otherwise. A file named here is
+    always checked. Raises OSError when it cannot be read."""
+    from validator.file_check import check_path
+
+    name = os.fspath(path)
+    settings = find_settings([name]) if settings is None else settings
+    return _report(check_path(name, lang or settings.lang or "en", settings, context), name)
+
+
+def check_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    settings: Settings | None = None,
+    lang: str | None = None,
+    context: Context | None = None,
+) -> list[Report]:
+    """Check files and folders as `jdcloud-preflight check PATH...` does: folders walked (hidden folders,
+    git-ignored files and `exclude` left out, files that are not createImage requests skipped), named
+    files always checked. One report per checked file, in the command line's order. Raises OSError for a
+    path that cannot be read."""
+    from validator import walk_filter
+    from validator.file_check import Skipped, check_path
+    from validator.files import Unreadable, collect
+
+    names = [os.fspath(path) for path in paths]
+    settings = find_settings(names) if settings is None else settings
+    language = lang or settings.lang or "en"
+    named = {name for name in names if not os.path.isdir(name)}
+    walk_filter.forget()
+    reports = []
+    for item in collect(names, settings.exclude, settings.root, walk_filter.pruned):
+        if isinstance(item, Unreadable):
+            raise OSError(f"cannot read {item.path}: {item.reason}")
+        outcome = check_path(item, language, settings, context, recognising=item not in named)
+        if not isinstance(outcome, Skipped):
+            reports.append(_report(outcome, item))
+    return reports

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -13,11 +14,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from validator import __version__, config, registry
+from validator import __version__, config, discovery, registry, walk_filter
 from validator.documents import ParseFailure, decode
-from validator.engine import check_document, check_text, parse_text
+from validator.engine import parse_text
+from validator.file_check import Outcome, Skipped, check_data, check_path
 from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, collect, read
-from validator.finding import Finding, Severity
+from validator.finding import Severity
 from validator.formatters import FileResult
 from validator.rules.base import Rule
 
@@ -56,7 +58,8 @@ def _parser() -> argparse.ArgumentParser:
         "--fail-on",
         choices=("error", "warning", "info"),
         default=None,
-        help="exit 1 when a finding of this severity or worse is reported (default: error)",
+        help="exit 1 when a finding of this severity or worse is reported (default: warning: the API would "
+        "silently ignore or change what was written; info never fails by default)",
     )
     check.add_argument("--lang", choices=("en", "zh"), default=None, help="message language")
     check.add_argument("--config", type=Path, default=None, help="configuration file (default: found upwards)")
@@ -80,6 +83,10 @@ def _parser() -> argparse.ArgumentParser:
         help=f"larger files are reported, not read (default: {DEFAULT_MAX_BYTES})",
     )
 
+    _conventions(check)
+
+    commands.add_parser("schema", help="print the request's JSON Schema, self-contained, for editors")
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--lang", choices=("en", "zh"), default=None)
 
@@ -89,10 +96,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _conventions(check: argparse.ArgumentParser) -> None:
+    """The options users bring from other linters."""
+    check.add_argument(
+        "--stdin-filename",
+        default=None,
+        metavar="NAME",
+        help="with the path -, the name of the request read from standard input (chooses JSON or YAML)",
+    )
+    check.add_argument(
+        "--only-requests",
+        action="store_true",
+        help="check named files too only when they are createImage requests (the pre-commit hook uses this)",
+    )
+    check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary")
+    check.add_argument(
+        "-v", "--verbose", action="store_true", help="list the files skipped as not being createImage requests"
+    )
+
+
+def _colour() -> bool:
+    """Colour on a terminal; NO_COLOR turns it off and FORCE_COLOR on (NO_COLOR wins when both are set)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     """The configuration file's settings, with the command line's options winning."""
-    path = args.config if args.config is not None else config.find(Path.cwd())
-    settings = Settings() if path is None else config.load(path)
+    settings = discovery.settings_for(args.paths, args.config)
     return attrs.evolve(
         settings,
         select=settings.select if args.select is None else args.select,
@@ -144,20 +179,23 @@ def load_context(args: argparse.Namespace) -> Context | None:
     return context
 
 
-Outcome = tuple[Finding, ...] | Unreadable
+def check_file(
+    path: str, lang: str, settings: Settings, context: Context | None = None, named: frozenset[str] = frozenset()
+) -> Outcome:
+    """A file met by a folder walk is checked only when it is a request; a file in `named` always is."""
+    return check_path(path, lang, settings, context, recognising=path not in named)
 
 
-def check_file(path: str, lang: str, settings: Settings, context: Context | None = None) -> Outcome:
-    data = read(path, settings.max_bytes or DEFAULT_MAX_BYTES)
-    if isinstance(data, Unreadable):
-        return data
-    if isinstance(data, TooLarge):
-        failure = ParseFailure(f"the file is {data.size} bytes, above the limit of {data.limit} (--max-bytes)")
-        return check_document(failure, lang, settings, path=path)
-    content = decode(data)
-    if isinstance(content, ParseFailure):
-        return check_document(content, lang, settings, path=path)
-    return check_text(content, path, lang, settings, context)
+def _stdin(args: argparse.Namespace, lang: str, settings: Settings, context: Context | None) -> Outcome:
+    """The request on standard input, named by --stdin-filename (which also picks its reader)."""
+    name = args.stdin_filename or discovery.STDIN
+    limit = settings.max_bytes or DEFAULT_MAX_BYTES
+    try:
+        data = sys.stdin.buffer.read(limit + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        return Unreadable(name, f"cannot read standard input: {exc}")
+    content: bytes | TooLarge = TooLarge(name, len(data), limit) if len(data) > limit else data
+    return check_data(content, name, lang, settings, context, recognising=args.only_requests)
 
 
 # Below this many files a process pool costs more than it saves.
@@ -185,7 +223,7 @@ def _map(check: Callable[[str], Outcome], files: list[str], jobs: int) -> list[O
         return [check(path) for path in files]
 
 
-def _render(fmt: str, results: list[FileResult], lang: str, settings: Settings) -> str:
+def _render(fmt: str, results: list[FileResult], lang: str, settings: Settings, context: Context | None = None) -> str:
     # Each formatter is imported on use: a run pays only for the one it prints with.
     if fmt == "json":
         from validator.formatters import json_report
@@ -197,8 +235,9 @@ def _render(fmt: str, results: list[FileResult], lang: str, settings: Settings) 
         return sarif.render(results, __version__, lang)
     if fmt == "junit":
         from validator.formatters import junit
+        from validator.rules_run import rules_that_run
 
-        return junit.render(results, settings.fail_on)
+        return junit.render(results, settings.fail_on, lambda path: rules_that_run(settings, context, path))
     if fmt == "github":
         from validator.formatters import github
 
@@ -230,20 +269,39 @@ def _run_check(args: argparse.Namespace) -> int:
         print(f"jdcloud-preflight: {exc}", file=sys.stderr)
         return EXIT_USAGE
     lang = settings.lang or _environment_lang()
-    items = list(collect(args.paths, settings.exclude))
+    walk_filter.forget()
+    paths = [path for path in args.paths if path != discovery.STDIN]
+    items = list(collect(paths, settings.exclude, settings.root, walk_filter.pruned))
     files = [item for item in items if isinstance(item, str)]
-    check = functools.partial(check_file, lang=lang, settings=settings, context=context)
+    named = frozenset(() if args.only_requests else (path for path in paths if not os.path.isdir(path)))
+    check = functools.partial(check_file, lang=lang, settings=settings, context=context, named=named)
     outcomes = dict(zip(files, _map(check, files, args.jobs or os.cpu_count() or 1), strict=True))
+    checked: list[tuple[str, Outcome]] = [
+        (item.path, item) if isinstance(item, Unreadable) else (item, outcomes[item]) for item in items
+    ]
+    if discovery.STDIN in args.paths:
+        checked.append((args.stdin_filename or discovery.STDIN, _stdin(args, lang, settings, context)))
     results: list[FileResult] = []
     unreadable: list[Unreadable] = []
-    for item in items:
-        outcome = item if isinstance(item, Unreadable) else outcomes[item]
+    skipped: list[Skipped] = []
+    for path, outcome in checked:
         if isinstance(outcome, Unreadable):
             unreadable.append(outcome)
+        elif isinstance(outcome, Skipped):
+            skipped.append(outcome)
         else:
-            assert isinstance(item, str)
-            results.append(FileResult(item, outcome))
-    sys.stdout.write(_render(args.format, results, lang, settings))
+            results.append(FileResult(path, outcome))
+    listed = [f"{item.path}: skipped: {item.why.describe()}" for item in skipped] if args.verbose else []
+    if args.format == "text":
+        from validator.formatters import text
+
+        sys.stdout.write(
+            text.render(results, lang, skipped=len(skipped), listed=listed, quiet=args.quiet, colour=_colour())
+        )
+    else:
+        sys.stdout.write(_render(args.format, results, lang, settings, context))
+        for line in listed:  # the report itself stays the machine's; the list goes beside it
+            print(line, file=sys.stderr)
     for failed in unreadable:
         print(f"jdcloud-preflight: cannot read {failed.path}: {failed.reason}", file=sys.stderr)
     if unreadable:
@@ -287,10 +345,19 @@ def _run_explain(rule_id: str, lang: str) -> int:
     return EXIT_OK
 
 
+def _run_schema() -> int:
+    from validator.schema_bundle import bundled
+
+    sys.stdout.write(json.dumps(bundled(), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return _run_check(args)
+    if args.command == "schema":
+        return _run_schema()
     lang = args.lang or _environment_lang()
     if args.command == "rules":
         return _run_rules(lang)

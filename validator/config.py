@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from validator import registry, schemas
 from validator.finding import Severity
 from validator.policy import Policy
@@ -128,7 +130,7 @@ def settings_from(table: dict[str, Any]) -> Settings:
         select=tuple(table.get("select", ("",))),
         ignore=tuple(table.get("ignore", ())),
         severity={rule: Severity.parse(value) for rule, value in table.get("severity", {}).items()},
-        fail_on=Severity.parse(table.get("fail-on", "error")),
+        fail_on=Severity.parse(table.get("fail-on", "warning")),
         lang=table.get("lang"),
         max_bytes=table.get("max-bytes"),
         exclude=tuple(table.get("exclude", ())),
@@ -154,4 +156,5 @@ def load(path: Path) -> Settings:
         if path.name == "pyproject.toml":
             raise ConfigError(f"{path}: has no [{TABLE}] table")
         table = {}
-    return settings_from(validate(path, table))
+    # Globs in the file are relative to the folder that holds it.
+    return attrs.evolve(settings_from(validate(path, table)), root=str(path.absolute().parent))

@@ -134,5 +134,17 @@ def check_text(
     context: Context | None = None,
 ) -> tuple[Finding, ...]:
     """Parse and check request text; YAML comments may suppress findings."""
+    return check_parsed(text, parse_text(text, filename), filename, lang, settings, context)
+
+
+def check_parsed(
+    text: str,
+    document: Document | ParseFailure,
+    filename: str | None = None,
+    lang: str = "en",
+    settings: Settings = DEFAULT_SETTINGS,
+    context: Context | None = None,
+) -> tuple[Finding, ...]:
+    """Check request text already parsed into `document`; YAML comments may suppress findings."""
     inline = suppressions.find(text) if is_yaml(text, filename) and "jdcloud-preflight" in text else ()
-    return check_document(parse_text(text, filename), lang, settings, path=filename, inline=inline, context=context)
+    return check_document(document, lang, settings, path=filename, inline=inline, context=context)

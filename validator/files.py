@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -28,38 +28,48 @@ class TooLarge:
     limit: int
 
 
-def excluded(path: str, patterns: tuple[str, ...]) -> bool:
-    """Whether a walked file or folder matches an exclude glob: by its path relative to the working
-    folder, or by its own name."""
+def excluded(path: str, patterns: tuple[str, ...], base: str | None = None) -> bool:
+    """Whether a walked file or folder matches an exclude glob: by its path relative to `base` (the
+    configuration file's folder; the working folder when there is none), or by its own name."""
     if not patterns:
         return False
-    relative = os.path.relpath(path).replace(os.sep, "/")
+    relative = os.path.relpath(os.path.abspath(path), base or os.getcwd()).replace(os.sep, "/")
     name = os.path.basename(path)
     return any(fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
 
-def collect(paths: list[str], exclude: tuple[str, ...] = ()) -> Iterator[str | Unreadable]:
+# Whether a walk leaves out a file or folder (path, is_dir) for reasons of its own (hidden, git-ignored).
+Prune = Callable[[str, bool], bool]
+
+
+def collect(
+    paths: list[str], exclude: tuple[str, ...] = (), base: str | None = None, prune: Prune | None = None
+) -> Iterator[str | Unreadable]:
     """Request files under `paths`, as given: files as they are, folders walked in sorted order, leaving
-    out what matches `exclude` (a file named explicitly is always checked).
+    out what matches `exclude` (globs relative to `base`) or `prune` (a file named explicitly is always
+    checked).
 
     Symbolic links to folders are not followed, so a link loop cannot trap the walk.
     """
     for path in paths:
         if os.path.isdir(path):
-            yield from _walk(path, exclude)
+            yield from _walk(path, exclude, base, prune)
         elif os.path.exists(path):
             yield path
         else:
             yield Unreadable(path, "no such file or folder")
 
 
-def _walk(folder: str, exclude: tuple[str, ...]) -> Iterator[str | Unreadable]:
+def _walk(folder: str, exclude: tuple[str, ...], base: str | None, prune: Prune | None) -> Iterator[str | Unreadable]:
+    def left_out(path: str, is_dir: bool) -> bool:
+        return excluded(path, exclude, base) or (prune is not None and prune(path, is_dir))
+
     errors: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=errors.append):
-        dirs[:] = sorted(name for name in dirs if not excluded(os.path.join(root, name), exclude))
+        dirs[:] = sorted(name for name in dirs if not left_out(os.path.join(root, name), True))
         for name in sorted(files):
             path = os.path.join(root, name)
-            if name.lower().endswith(REQUEST_SUFFIXES) and not excluded(path, exclude):
+            if name.lower().endswith(REQUEST_SUFFIXES) and not left_out(path, False):
                 yield path
     for error in errors:
         yield Unreadable(str(error.filename or folder), error.strerror or str(error))

@@ -6,24 +6,45 @@ import enum
 
 import attrs
 
+# The order of severities, lowest first: `--fail-on` and comparisons follow it.
+_RANK = {"info": 1, "warning": 2, "error": 3}
 
-class Severity(enum.IntEnum):
-    """How much a finding matters; the order is the order of `--fail-on`."""
 
-    INFO = 1
-    WARNING = 2
-    ERROR = 3
+class Severity(enum.StrEnum):
+    """How much a finding matters. Prints, serialises and compares equal as its name (`"error"`), and is
+    ordered info < warning < error, the order of `--fail-on`."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return self.value
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self.value]
 
     @classmethod
     def parse(cls, text: str) -> Severity:
         try:
-            return cls[text.upper()]
-        except KeyError:
+            return cls(text.lower())
+        except ValueError:
             raise ValueError(f"unknown severity {text!r}: expected error, warning or info") from None
+
+    # Ordered by rank, not alphabetically as str would; only against another Severity.
+    def __lt__(self, other: object) -> bool:
+        return self.rank < other.rank if isinstance(other, Severity) else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= other.rank if isinstance(other, Severity) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > other.rank if isinstance(other, Severity) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= other.rank if isinstance(other, Severity) else NotImplemented
 
 
 @attrs.frozen

@@ -49,6 +49,10 @@ class Report:
     def at_least(self, severity: Severity) -> tuple[Finding, ...]:
         return tuple(finding for finding in self.findings if finding.severity >= severity)
 
+    def to_dict(self) -> dict[str, object]:
+        """The report as the command line's JSON report lists its file (`files[i]` of `--format json`)."""
+        return {"path": self.source, "findings": [finding.to_dict() for finding in self.findings]}
+
     def raise_for_errors(self) -> None:
         """Raise `PreflightError` when the report holds an error finding."""
         if not self.ok:

@@ -6,6 +6,7 @@ Built from the configuration file and the command line (config.py); pure data, n
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Mapping
 
 import attrs
@@ -24,12 +25,16 @@ class Settings:
     select: tuple[str, ...] = ("",)
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = attrs.field(factory=dict)
-    fail_on: Severity = Severity.ERROR
+    # Warnings mean the API would silently ignore or change what the author wrote: they fail a run too.
+    fail_on: Severity = Severity.WARNING
     lang: str | None = None
     max_bytes: int | None = None
     exclude: tuple[str, ...] = ()
     per_file_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     policy: Policy = NO_POLICY
+    # The folder of the configuration file: `exclude` and `per-file-ignores` globs are relative to it
+    # (to the working folder when there is no file), whatever folder the run starts in.
+    root: str | None = None
 
     def enabled(self, rule: str, path: str | None = None) -> bool:
         """Select and ignore by rule-id prefix, the longest prefix winning (ignore wins a tie), as in flake8;
@@ -38,8 +43,15 @@ class Settings:
             return False
         return path is None or _longest(rule, self.ignored_in(path)) < 0
 
+    def relative(self, path: str) -> str:
+        """`path` relative to the configuration's folder, with forward slashes: one spelling for every
+        way of naming the same file."""
+        return os.path.relpath(os.path.abspath(path), self.root or os.getcwd()).replace(os.sep, "/")
+
     def ignored_in(self, path: str) -> tuple[str, ...]:
-        normalised = path.replace("\\", "/").removeprefix("./")
+        if not self.per_file_ignores:
+            return ()
+        normalised = self.relative(path)
         name = normalised.rsplit("/", 1)[-1]
         return tuple(
             prefix

@@ -1,21 +1,51 @@
-"""The human-readable report: one finding a line, then a summary line."""
+"""The human-readable report: one finding a line, then a summary line (and a line counting the files a
+folder walk skipped as not being requests)."""
 
 from __future__ import annotations
 
-from validator.finding import Finding
+from collections.abc import Sequence
+
+from validator.finding import Finding, Severity
 from validator.formatters import FileResult, summary
 
+# ANSI styles, used only when the command line says the output is a colour terminal.
+_STYLE = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
-def _line(path: str, finding: Finding) -> str:
+
+def _line(path: str, finding: Finding, colour: bool) -> str:
     where = f"{path}:{finding.line}:{finding.column}" if finding.line is not None else path
-    text = f"{where}: {finding.severity.label} {finding.rule} {finding.message}"
+    label = finding.severity.label
+    if colour:
+        where, label = f"{_BOLD}{where}{_RESET}", f"{_STYLE[finding.severity]}{label}{_RESET}"
+    text = f"{where}: {label} {finding.rule} {finding.message}"
     if finding.api is not None:
-        text += f" [API {finding.api}]"
+        api = f"[API {finding.api}]"
+        text += f" {_DIM}{api}{_RESET}" if colour else f" {api}"
     return text
 
 
-def render(results: list[FileResult], lang: str = "en") -> str:
-    lines = [_line(result.path, finding) for result in results for finding in result.findings]
+def skipped_line(count: int, lang: str) -> str:
+    if lang == "zh":
+        return f"已跳过 {count} 个文件：不是 createImage 请求"
+    return f"{count} file{'s' if count != 1 else ''} skipped: not createImage requests"
+
+
+def render(
+    results: list[FileResult],
+    lang: str = "en",
+    *,
+    skipped: int = 0,
+    listed: Sequence[str] = (),
+    quiet: bool = False,
+    colour: bool = False,
+) -> str:
+    """`skipped` counts the files a walk skipped as not requests, `listed` says why for each (--verbose);
+    `quiet` leaves only the findings."""
+    lines = [_line(result.path, finding, colour) for result in results for finding in result.findings]
+    if quiet:
+        return "".join(line + "\n" for line in lines)
+    lines += listed
     counts = summary(results)
     files = counts["files"]
     if lang == "zh":
@@ -27,4 +57,6 @@ def render(results: list[FileResult], lang: str = "en") -> str:
             f"{files} file{'s' if files != 1 else ''} checked: {counts['error']} error(s), "
             f"{counts['warning']} warning(s), {counts['info']} info"
         )
+    if skipped:
+        lines.append(skipped_line(skipped, lang))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,66 @@
+"""One file, checked: read, decode, parse, and (for files met by a folder walk) recognised as a request
+before any rule runs. Shared by the command line and the Python API; prints nothing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from validator.documents import ParseFailure, decode
+from validator.engine import check_document, check_parsed, parse_text
+from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
+from validator.finding import Finding
+from validator.recognise import NotRequest, recognise, recognise_unparsed
+from validator.settings import Settings
+
+if TYPE_CHECKING:
+    from validator.context import Context
+
+
+@attrs.frozen
+class Skipped:
+    """A file a folder walk met that is not a createImage request, and why."""
+
+    path: str
+    why: NotRequest
+
+
+Outcome = tuple[Finding, ...] | Unreadable | Skipped
+
+
+def check_data(
+    data: bytes | TooLarge,
+    path: str,
+    lang: str,
+    settings: Settings,
+    context: Context | None = None,
+    recognising: bool = False,
+) -> tuple[Finding, ...] | Skipped:
+    """Findings for a file's bytes; with `recognising`, a Skipped for a file that is not a request."""
+    if isinstance(data, TooLarge):
+        failure = ParseFailure(f"the file is {data.size} bytes, above the limit of {data.limit} (--max-bytes)")
+        return check_document(failure, lang, settings, path=path)
+    content = decode(data)
+    if isinstance(content, ParseFailure):
+        return check_document(content, lang, settings, path=path)
+    document = parse_text(content, path)
+    if recognising:
+        verdict = recognise_unparsed(content, path) if isinstance(document, ParseFailure) else recognise(document.root)
+        if verdict is not None:
+            return Skipped(path, verdict)
+    return check_parsed(content, document, path, lang, settings, context)
+
+
+def check_path(
+    path: str,
+    lang: str,
+    settings: Settings,
+    context: Context | None = None,
+    recognising: bool = False,
+) -> Outcome:
+    """Findings for the file at `path` (Unreadable when it cannot be read)."""
+    data = read(path, settings.max_bytes or DEFAULT_MAX_BYTES)
+    if isinstance(data, Unreadable):
+        return data
+    return check_data(data, path, lang, settings, context, recognising)

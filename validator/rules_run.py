@@ -1,0 +1,41 @@
+"""Which rules a run actually runs: context rules only with the part of the context they read, policy rules
+only with their setting, and nothing that select/ignore turns off. Reports that list rules (JUnit) list
+these, so a rule that never ran is never shown as passed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from validator import registry
+from validator.rules.base import Rule
+from validator.settings import Settings
+
+if TYPE_CHECKING:
+    from validator.context import Context
+
+# The policy setting each policy rule reads; the rule runs only when it is set.
+POLICY_SETTING = {
+    "P01": "allowed_disk_types",
+    "P02": "max_disk_size_gb",
+    "P03": "max_total_disk_size_gb",
+    "P04": "max_data_disks",
+    "P05": "require_encryption",
+    "P06": "name_pattern",
+    "P07": "require_description",
+    "P08": "require_auto_delete",
+}
+# The part of the instance context each context rule reads (the others read the instance description).
+CONTEXT_PART = {"C68": "snapshots", "C69": "snapshots", "C70": "quotas"}
+
+
+def _runs(rule: Rule, settings: Settings, context: Context | None) -> bool:
+    if rule.enforced_by == "policy":
+        return getattr(settings.policy, POLICY_SETTING[rule.id]) not in (None, False)
+    if rule.enforced_by == "context":
+        return context is not None and getattr(context, CONTEXT_PART.get(rule.id, "instance")) is not None
+    return True
+
+
+def rules_that_run(settings: Settings, context: Context | None = None, path: str | None = None) -> tuple[Rule, ...]:
+    """The rules a check of `path` runs under `settings` and `context`, in catalogue order."""
+    return tuple(rule for rule in registry.RULES if _runs(rule, settings, context) and settings.enabled(rule.id, path))
