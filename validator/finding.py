@@ -33,18 +33,27 @@ class Severity(enum.StrEnum):
         except ValueError:
             raise ValueError(f"unknown severity {text!r}: expected error, warning or info") from None
 
-    # Ordered by rank, not alphabetically as str would; only against another Severity.
+    # Ordered by rank, not alphabetically as str would be, against another Severity or a severity's name.
+    def _other_rank(self, other: object) -> int | None:
+        if isinstance(other, str) and other.lower() in _RANK:
+            return _RANK[other.lower()]
+        return None
+
     def __lt__(self, other: object) -> bool:
-        return self.rank < other.rank if isinstance(other, Severity) else NotImplemented
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank < rank
 
     def __le__(self, other: object) -> bool:
-        return self.rank <= other.rank if isinstance(other, Severity) else NotImplemented
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank <= rank
 
     def __gt__(self, other: object) -> bool:
-        return self.rank > other.rank if isinstance(other, Severity) else NotImplemented
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank > rank
 
     def __ge__(self, other: object) -> bool:
-        return self.rank >= other.rank if isinstance(other, Severity) else NotImplemented
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank >= rank
 
 
 @attrs.frozen
