@@ -1,0 +1,224 @@
+"""Every example in the README, run (issue 12): console sessions are run and their printed output compared
+(`...` stands for lines left out; a laid-out JSON report is compared as JSON), Python sessions run as
+doctests, the configuration loads, the editor settings point at what `schema` writes, and the CI snippets
+name this release and the action's inputs. A block that cannot run here is listed with the reason."""
+
+from __future__ import annotations
+
+import doctest
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers import ROOT
+from validator import __version__
+from validator.cli import main
+from validator.config import load
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+BIN = Path(sys.executable).parent
+
+
+def _blocks() -> list[tuple[str, int, str]]:
+    """(language, line, text) of every fenced block."""
+    found = []
+    for match in re.finditer(r"^```(\w*)\n(.*?)^```$", README, re.MULTILINE | re.DOTALL):
+        found.append((match.group(1), README.count("\n", 0, match.start()) + 1, match.group(2)))
+    return found
+
+
+BLOCKS = _blocks()
+
+
+def _of(language: str) -> list[tuple[int, str]]:
+    return [(line, text) for kind, line, text in BLOCKS if kind == language]
+
+
+# Blocks that are not run, each for a reason a test cannot get round; anything else unlisted fails below.
+NOT_RUN = {
+    "python3 -m venv .venv": "sets up a new environment (the test runs inside one); checked as one command below",
+    "jdc vm describe-instance": "calls the JD Cloud command line and the network",
+    "jdcloud-preflight check --instance instance.json": "needs the answer the jdc line above saves",
+    ".venv/bin/pip install -e '.[bench]'": "the benchmark installs extras and never runs as a test",
+    ".venv/bin/python fuzz/fuzz_reader.py": "the fuzzing harness runs by hand",
+}
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the examples and the files the README's YAML blocks name in their first line."""
+    folder = tmp_path_factory.mktemp("readme")
+    shutil.copytree(ROOT / "examples", folder / "examples")
+    for _, text in _of("yaml"):
+        first = text.splitlines()[0]
+        if first.startswith("# images/"):
+            path = folder / first.removeprefix("# ")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def _sessions(text: str) -> list[tuple[str, list[str]]]:
+    sessions: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        if line.startswith("$ "):
+            sessions.append((line[2:], []))
+        else:
+            sessions[-1][1].append(line)
+    return sessions
+
+
+def _run(command: str, cwd: Path) -> str:
+    command = command.replace(".venv/bin/", f"{BIN}/")
+    env = {key: value for key, value in os.environ.items() if key not in ("FORCE_COLOR", "LANG", "LC_ALL")}
+    env.update({"PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}", "NO_COLOR": "1", "LC_ALL": "C.UTF-8"})
+    result = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode in (0, 1), result.stderr
+    return result.stdout
+
+
+def _matches(expected: list[str], actual: list[str]) -> bool:
+    """Whether `actual` is `expected` with each `...` line standing for any number of lines."""
+    if not expected:
+        return not actual
+    if expected[0] == "...":
+        return any(_matches(expected[1:], actual[start:]) for start in range(len(actual) + 1))
+    return bool(actual) and actual[0] == expected[0] and _matches(expected[1:], actual[1:])
+
+
+CONSOLE = [(line, command, expected) for line, text in _of("console") for command, expected in _sessions(text)]
+
+
+@pytest.mark.parametrize(("line", "command", "expected"), CONSOLE, ids=[f"line{c[0]}" for c in CONSOLE])
+def test_console_session_prints_what_the_readme_shows(
+    sandbox: Path, line: int, command: str, expected: list[str]
+) -> None:
+    actual = _run(command, sandbox)
+    if expected and expected[0].startswith("{"):  # a JSON report laid out for reading
+        assert json.loads(actual) == json.loads("\n".join(expected))
+        assert actual.count("\n") == 1  # printed as one line
+        return
+    assert _matches(expected, actual.splitlines()), f"README line {line}:\n{actual}"
+
+
+def test_the_readme_has_console_sessions_for_the_main_workflows() -> None:
+    commands = " ".join(command for _, command, _ in CONSOLE)
+    for option in ("check examples/", "--verbose", "--format json", "--instance", "check -", "images/web.yaml"):
+        assert option in commands
+
+
+PYCON = _of("pycon")
+
+
+@pytest.mark.parametrize(("line", "text"), PYCON, ids=[f"line{line}" for line, _ in PYCON])
+def test_python_session_runs_as_shown(sandbox: Path, monkeypatch: pytest.MonkeyPatch, line: int, text: str) -> None:
+    monkeypatch.chdir(sandbox)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LANG", raising=False)
+    test = doctest.DocTestParser().get_doctest(text, {}, f"README line {line}", str(ROOT / "README.md"), line)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test, out=lambda report: pytest.fail(report, pytrace=False))
+    assert runner.summarize(verbose=False).failed == 0
+    assert test.examples  # a session that runs nothing proves nothing
+
+
+def test_no_python_block_goes_untested() -> None:
+    assert _of("python") == []  # examples are pycon sessions, so they run
+
+
+def _sh_commands() -> list[str]:
+    commands = []
+    for _, text in _of("sh"):
+        commands += [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return commands
+
+
+def test_quick_start_sets_up_with_one_command_and_checks_with_one_more() -> None:
+    _, _, quick_start = BLOCKS[0]
+    commands = [line for line in quick_start.splitlines() if line and not line.startswith("#")]
+    assert commands == [
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]'",
+        ".venv/bin/jdcloud-preflight check examples/",
+        ".venv/bin/python -m pytest --cov",
+    ]
+    assert any(command == commands[1] for command, _ in _sessions(_of("console")[0][1]))  # its output is shown
+
+
+def test_every_shell_command_is_run_or_listed_as_not_runnable(sandbox: Path) -> None:
+    for command in _sh_commands():
+        if command.startswith(".venv/bin/python -m pytest"):
+            continue  # this is the test run itself
+        reason = next((why for prefix, why in NOT_RUN.items() if command.startswith(prefix)), None)
+        if reason is None:
+            _run(command, sandbox)
+    schema = json.loads((sandbox / ".vscode" / "createimage.schema.json").read_text(encoding="utf-8"))
+    assert schema["$id"] == "urn:jdcloud-preflight:schema:create-image-request"
+
+
+def test_editor_settings_point_at_the_schema_file() -> None:
+    (settings,) = [json.loads(text) for _, text in _of("json")]
+    (entry,) = settings["json.schemas"]
+    assert entry["url"] == "./.vscode/createimage.schema.json"
+    assert "mkdir -p .vscode && jdcloud-preflight schema > .vscode/createimage.schema.json" in _sh_commands()
+    yaml_lines = [text.splitlines()[0] for _, text in _of("yaml") if "yaml-language-server" in text]
+    assert yaml_lines == ["# yaml-language-server: $schema=../../.vscode/createimage.schema.json"]
+
+
+def test_the_configuration_example_loads_as_documented(tmp_path: Path) -> None:
+    (text,) = [text for _, text in _of("toml")]
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    settings = load(tmp_path / "pyproject.toml")
+    assert settings.root == str(tmp_path)
+    assert settings.per_file_ignores == {"legacy/*.json": ("C41",)}
+    assert 'fail-on = "error"              # warning (default), error or info' in text
+
+
+def test_ci_snippets_name_this_release_and_the_actions_inputs() -> None:
+    documents = [yaml.safe_load(text) for _, text in _of("yaml")]
+    (workflow,) = [doc for doc in documents if isinstance(doc, dict) and "jobs" in doc]
+    steps = workflow["jobs"]["preflight"]["steps"]
+    (ours,) = [step for step in steps if step.get("uses", "").startswith("jdcloud-preflight/")]
+    assert ours["uses"] == f"jdcloud-preflight/jdcloud-preflight@v{__version__}"
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert set(ours["with"]) <= set(action["inputs"])
+    assert action["inputs"]["fail-on"]["default"] == "warning"
+    (hook,) = [doc for doc in documents if isinstance(doc, dict) and "repos" in doc]
+    assert hook["repos"][0]["rev"] == f"v{__version__}"
+    (gitlab,) = [doc for doc in documents if isinstance(doc, dict) and "preflight" in doc]
+    assert "--format gitlab" in " ".join(gitlab["preflight"]["script"])
+
+
+def test_the_command_synopsis_matches_the_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    (synopsis,) = [text for kind, _, text in BLOCKS if kind == "" and text.startswith("jdcloud-preflight check")]
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    helptext = capsys.readouterr().out
+    for option in re.findall(r"--[a-z-]+", synopsis):
+        if option != "--help":
+            assert option in helptext, option
+    for command in ("rules", "explain", "schema"):
+        assert f"jdcloud-preflight {command}" in synopsis
+
+
+def test_the_suppression_example_suppresses_real_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (text,) = [text for _, text in _of("yaml") if "ignore[" in text]
+    bare = re.sub(r"\s*# jdcloud-preflight: ignore\[[^\]]*\]", "", text)
+    assert "ignore[" not in bare
+    (tmp_path / "web.yaml").write_text(bare, encoding="utf-8")
+    main(["check", "--format", "json", str(tmp_path / "web.yaml")])
+    report = json.loads(capsys.readouterr().out)
+    assert sorted(finding["rule"] for finding in report["files"][0]["findings"]) == ["C05", "C44"]
+
+
+def test_the_documented_defaults_are_the_real_ones() -> None:
+    assert "| 0 | no finding at or above `--fail-on` (default `warning`" in README
+    from validator.settings import Settings
+
+    assert str(Settings().fail_on) == "warning"
