@@ -1,0 +1,196 @@
+"""Releases (issue 12): the version, the LICENSE and CHANGELOG, and the README's pre-commit snippet used
+verbatim by real `pre-commit` and `git commit` against a local clone that carries the release tag. Git maps
+the snippet's repository address to that clone (url.<clone>.insteadOf), so not a character of the snippet
+changes and nothing touches the network."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers import ROOT
+from validator import __version__
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+TAG = f"v{__version__}"
+IDENTITY = ("-c", "user.name=t", "-c", "user.email=t@example.invalid")
+
+
+def _git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env)
+    return result.stdout
+
+
+def test_the_version_is_one_in_pyproject_and_the_package() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["version"] == __version__ == "0.2.0"
+
+
+def test_the_license_file_matches_pyproject() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == {"text": "Apache-2.0"}
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "Apache License" in text
+    assert "Version 2.0, January 2004" in text
+    assert "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION" in text
+
+
+def test_the_changelog_starts_with_this_release() -> None:
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    releases = re.findall(r"^## \[?(\d+\.\d+\.\d+)\]?", text, re.MULTILINE)
+    assert releases[0] == __version__
+    assert releases == ["0.2.0"]  # the changelog starts with this release
+
+
+def _snippet() -> str:
+    (block,) = [
+        match.group(1)
+        for match in re.finditer(r"^```yaml\n(.*?)^```$", README, re.MULTILINE | re.DOTALL)
+        if match.group(1).startswith("# .pre-commit-config.yaml")
+    ]
+    return block
+
+
+def test_the_snippet_pins_this_release() -> None:
+    (repo,) = yaml.safe_load(_snippet())["repos"]
+    assert repo["rev"] == TAG
+    assert f"@{TAG}" in README
+    assert "pre-commit autoupdate" in README
+    assert "v0.1.0" not in README
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A clone of this project with its release tag: the working tree committed, annotated tag on top."""
+    source = tmp_path_factory.mktemp("release") / "jdcloud-preflight"
+    shutil.copytree(
+        ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "*cache*", "dist", "build", ".hypothesis")
+    )
+    _git(source, "init", "-q")
+    _git(source, "add", "-A")
+    _git(source, *IDENTITY, "commit", "-q", "-m", f"jdcloud-preflight {__version__}")
+    _git(source, *IDENTITY, "tag", "-a", TAG, "-m", f"jdcloud-preflight {__version__}")
+    return source
+
+
+def _env(released: Path) -> dict[str, str]:
+    (repo,) = yaml.safe_load(_snippet())["repos"]
+    return {
+        **{key: value for key, value in os.environ.items() if not key.startswith("GIT_")},
+        "PRE_COMMIT_HOME": str(released.parent / "pre-commit-home"),
+        "LC_ALL": "C.UTF-8",
+        "LANG": "C.UTF-8",
+        "GIT_CONFIG_COUNT": "1",
+        "GIT_CONFIG_KEY_0": f"url.{released}.insteadOf",
+        "GIT_CONFIG_VALUE_0": repo["repo"],
+    }
+
+
+LOST_SETTINGS = (
+    "name: web-2026.11\n"
+    "dataDisk:\n"  # the exclusion of vdc is silently lost
+    "  - deviceName: vdc\n"
+    "    noDevice: true\n"
+)
+MISSPELT_SPEC = (
+    '{"name": "web-2026.11", "dataDisks": [{"deviceName": "vdd", '
+    '"cloudDiskSpecs": {"diskType": "ssd.gp1", "diskSize": 100}}]}\n'
+)
+VALID = '{"name": "web-2026.11", "dataDisks": [{"deviceName": "vdc", "noDevice": true}]}\n'
+
+
+@pytest.fixture
+def consumer(tmp_path: Path, released: Path) -> Path:
+    """A repository that uses the README's snippet, verbatim, with the hook installed."""
+    _git(tmp_path, "init", "-q")
+    (tmp_path / ".pre-commit-config.yaml").write_text(_snippet(), encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"name": "my-app", "version": "1.0.0"}\n')
+    images = tmp_path / "deploy" / "images"
+    images.mkdir(parents=True)
+    (images / "web.json").write_text(VALID)
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"],
+        cwd=tmp_path,
+        env=_env(released),
+        check=True,
+        capture_output=True,
+    )
+    return tmp_path
+
+
+def _commit(consumer: Path, released: Path) -> subprocess.CompletedProcess[str]:
+    _git(consumer, "add", "-A")
+    return subprocess.run(
+        ["git", *IDENTITY, "commit", "-m", "images"],
+        cwd=consumer,
+        env=_env(released),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_git_commit_with_the_snippet_passes_a_valid_request(consumer: Path, released: Path) -> None:
+    answer = consumer / "deploy" / "images" / "describe-instance.json"
+    answer.write_text('{"requestId": "r", "result": {"instance": {"instanceId": "i-eumm7k2qd6", "status": "running"}}}')
+    result = _commit(consumer, released)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "jdcloud-preflight" in result.stdout + result.stderr
+    assert "Passed" in result.stdout + result.stderr
+
+
+def test_git_commit_shows_and_stops_the_silent_losses(consumer: Path, released: Path) -> None:
+    """The issue's commit: `dataDisk`, `cloudDiskSpecs` and `diskSize` only warn, and the hook now fails on
+    them, so pre-commit shows them."""
+    (consumer / "deploy" / "images" / "lost.yaml").write_text(LOST_SETTINGS)
+    (consumer / "deploy" / "images" / "misspelt.json").write_text(MISSPELT_SPEC)
+    result = _commit(consumer, released)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert 'deploy/images/lost.yaml:2:1: warning C04 unknown key "dataDisk"' in output
+    assert 'warning C04 unknown key "cloudDiskSpecs"' in output
+    assert "package.json" not in output  # outside files: ^deploy/images/
+    assert _git(consumer, "rev-list", "--all") == ""  # nothing was committed
+
+
+def test_pre_commit_autoupdate_moves_the_pin_to_the_newest_tag(
+    tmp_path: Path, released: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    clone = tmp_path_factory.mktemp("newer") / "jdcloud-preflight"
+    _git(clone.parent, "clone", "-q", str(released), str(clone))
+    (clone / "CHANGELOG.md").write_text((clone / "CHANGELOG.md").read_text() + "\n")
+    _git(clone, *IDENTITY, "commit", "-q", "-am", "next")
+    _git(clone, *IDENTITY, "tag", "-a", "v9.9.9", "-m", "next")
+    _git(tmp_path, "init", "-q")
+    (tmp_path / ".pre-commit-config.yaml").write_text(_snippet(), encoding="utf-8")
+    env = {**_env(released), "GIT_CONFIG_KEY_0": f"url.{clone}.insteadOf"}
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "autoupdate"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    (repo,) = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"]
+    assert repo["rev"] == "v9.9.9"
+
+
+def test_the_wheel_ships_py_typed_and_the_license(tmp_path: Path) -> None:
+    import zipfile
+
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "*cache*", "dist", "build"))
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(source)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = (tmp_path / "dist").glob(f"jdcloud_preflight-{__version__}-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "validator/py.typed" in names
+    assert any(name.endswith("licenses/LICENSE") or name.endswith("/LICENSE") for name in names), names
