@@ -208,3 +208,14 @@ def test_fail_on_default_is_in_the_help(capsys: pytest.CaptureFixture[str], monk
     assert "info never fails by default" in text
     for option in ("--stdin-filename", "--quiet", "--verbose", "--only-requests"):
         assert option in text
+
+
+def test_the_configuration_schema_documents_the_default() -> None:
+    from validator import schemas
+    from validator.config import settings_from
+    from validator.finding import Severity
+
+    fail_on = schemas.load(schemas.CONFIG)["properties"]["fail-on"]
+    assert fail_on["default"] == "warning"
+    assert "default: warning" in fail_on["description"]
+    assert settings_from({}).fail_on is Severity.WARNING

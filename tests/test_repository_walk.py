@@ -209,3 +209,17 @@ def test_the_api_walks_the_same_way(repository: Path) -> None:
 
     reports = check_paths(["."])
     assert {str(report.source).removeprefix("./") for report in reports} == set(REQUESTS)
+
+
+def test_skipping_is_the_same_in_parallel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from validator.cli import PARALLEL_MIN_FILES
+
+    for index in range(PARALLEL_MIN_FILES + 5):
+        (tmp_path / f"p{index:03}.json").write_text('{"name": "my-app", "version": "1.0.0"}')
+    (tmp_path / "r.json").write_text('{"name": "web", "dataDisk": []}')
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main(["check", "--verbose", "--jobs", jobs, str(tmp_path)]) == 1
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert outputs[0].splitlines()[-1] == f"{PARALLEL_MIN_FILES + 5} files skipped: not createImage requests"
