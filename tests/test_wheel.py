@@ -59,7 +59,7 @@ def test_wheel_installs_and_checks_from_a_clean_environment(tmp_path: Path) -> N
         [
             str(python),
             "-c",
-            "import importlib.metadata as m, attrs, jsonschema, yaml; "
+            "import importlib.metadata as m, attrs, jsonschema, pathspec, yaml; "
             "print(' '.join(sorted(r.split('>')[0].lower() for r in m.requires('jdcloud-preflight') "
             "if 'extra ==' not in r)))",
         ],
@@ -68,4 +68,4 @@ def test_wheel_installs_and_checks_from_a_clean_environment(tmp_path: Path) -> N
         text=True,
         check=True,
     )
-    assert installed.stdout.split() == ["attrs", "jsonschema", "pyyaml"]
+    assert installed.stdout.split() == ["attrs", "jsonschema", "pathspec", "pyyaml"]  # pathspec: .gitignore (issue 12)
