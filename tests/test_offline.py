@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import socket
 import ast
+import socket
 import subprocess
 import sys
 from typing import Any
