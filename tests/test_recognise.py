@@ -105,7 +105,7 @@ def test_every_rules_bad_example_is_recognised(rule: Any) -> None:
         {"deviceName": "vdc", "noDevice": True},
         {"name": "web", "version": 2},  # an extra key that package.json also has does not make it one
         {"name": "web", "instance": "i-eumm7k2qd6"},  # instanceId misspelt, a string: not a describe answer
-        [{"name": "web"}],  # a request wrapped in a list: checked, so C01 tells the author
+        [{"name": "web", "dataDisks": []}],  # a request wrapped in a list: checked, so C01 tells the author
     ],
 )
 def test_broken_requests_are_recognised(request_: object) -> None:
@@ -154,6 +154,21 @@ DESCRIBE_INSTANCE = {
         ({"result": {"quotas": [{"resourceType": "image"}]}}, "describeQuotas", "--quotas"),
         ([{"resourceType": "image", "limit": 10}], "quotas", "--quotas"),
         ({"result": {"instances": []}, "requestId": "r"}, "describeInstances", "--instance"),
+        ({"apiVersion": "v2", "name": "web", "version": "0.1.0", "description": "d"}, "Helm chart", None),
+        ({"$schema": "x", "title": "t", "description": "d", "type": "object", "properties": {}}, "JSON Schema", None),
+        ({"type": "object", "description": "d", "properties": {"name": {}}}, "JSON Schema", None),
+        ({"AWSTemplateFormatVersion": "2010-09-09", "Description": "d", "Resources": {}}, "CloudFormation", None),
+        ({"name": "Bug", "description": "d", "body": [{"type": "textarea"}]}, "GitHub issue form", None),
+        ({"site_name": "docs", "nav": []}, "MkDocs", None),
+        ({"name": "ext", "manifest_version": 3, "version": "1"}, "browser extension", None),
+        ({"name": "app", "short_name": "a", "start_url": "/"}, "web app manifest", None),
+        ({"service": "api", "provider": {"name": "aws"}, "functions": {}}, "Serverless", None),
+        ({"version": 2, "updates": []}, "Dependabot", None),
+        ({"version": "3", "tasks": {"build": {}}}, "Taskfile", None),
+        ({"extends": "eslint:recommended", "rules": {}}, "linter", None),
+        ([{"name": "site", "hosts": "all", "tasks": []}], "Ansible", None),
+        ([{"name": "install", "apt": {"name": "nginx"}}], "list", None),  # Ansible tasks: names, no request
+        ([{"description": "x", "check_name": "C31", "fingerprint": "f"}], "list", None),
         ({"title": "notes", "items": [1, 2]}, "no createImage member", None),
         ({}, "empty object", None),
         ("just text", "single value", None),

@@ -223,3 +223,20 @@ def test_skipping_is_the_same_in_parallel(tmp_path: Path, capsys: pytest.Capture
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1]
     assert outputs[0].splitlines()[-1] == f"{PARALLEL_MIN_FILES + 5} files skipped: not createImage requests"
+
+
+def test_walking_this_repository_checks_only_its_example_requests(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real repository: schemas, golden reports, CI and hook files, describe answers beside requests."""
+    from tests.helpers import EXAMPLES, ROOT
+
+    monkeypatch.chdir(ROOT)
+    main(["check", "--format", "json", "."])
+    checked = {Path(entry["path"]).resolve() for entry in json.loads(capsys.readouterr().out)["files"]}
+    requests = {
+        path.resolve()
+        for path in EXAMPLES.rglob("*")
+        if path.suffix in (".json", ".yaml") and not path.name.startswith("describe-")
+    }
+    assert checked == requests

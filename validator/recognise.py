@@ -8,7 +8,6 @@ skipped request is a silent miss, a checked non-request is a visible one.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -56,6 +55,8 @@ def _near(key: str, known: Mapping[str, str]) -> bool:
     folded = _fold(key)
     if folded in known or any(sorted(folded) == sorted(name) for name in known):  # letters swapped: "nmae"
         return True
+    import difflib  # only for keys that are not request keys as written
+
     return bool(difflib.get_close_matches(folded, list(known), n=1, cutoff=_NEAR))
 
 
@@ -125,10 +126,30 @@ def _gitlab_job(value: object) -> bool:
     return isinstance(value, Mapping) and _has(_keys(value), "script", "trigger", "extends", "stage")
 
 
+# Members that alone say what a file is (none of them is a request member or a near miss of one).
+_SIGNATURES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("site_name",), "an MkDocs configuration"),
+    (("manifest_version",), "a browser extension manifest"),
+    (("short_name", "start_url"), "a web app manifest"),
+    (("provider", "functions"), "a Serverless Framework configuration"),
+    (("updates",), "a Dependabot configuration"),
+    (("tasks",), "a task runner configuration (Taskfile)"),
+    (("extends", "rules", "plugins", "overrides"), "a linter or formatter configuration"),
+)
+
+
 def _other_format(document: Mapping[object, object], keys: set[str]) -> NotRequest | None:
     """A well-known format that is not a request, by the members that define it."""
     if _has(keys, "apiVersion") and _has(keys, "kind"):
         return NotRequest("a Kubernetes manifest (apiVersion and kind)")
+    if _has(keys, "apiVersion") and _has(keys, "version") and _has(keys, "name"):
+        return NotRequest("a Helm chart (Chart.yaml)")
+    if _has(keys, "properties", "$defs", "definitions") and _has(keys, "$schema", "type", "$id"):
+        return NotRequest("a JSON Schema")
+    if _has(keys, "AWSTemplateFormatVersion", "Resources"):
+        return NotRequest("an AWS CloudFormation template")
+    if isinstance(document.get("body"), list) and _has(keys, "name"):
+        return NotRequest("a GitHub issue form")
     if _has(keys, "openapi", "swagger"):
         return NotRequest("an OpenAPI document")
     if _has(keys, "jobs") and _has(keys, "on"):
@@ -165,6 +186,9 @@ def _other_format(document: Mapping[object, object], keys: set[str]) -> NotReque
         return NotRequest("an npm package manifest (package.json)")
     if _has(keys, "require", "require-dev", "autoload", "autoload-dev", "minimum-stability"):
         return NotRequest("a Composer manifest (composer.json)")
+    for signature, what in _SIGNATURES:
+        if _has(keys, *signature):
+            return NotRequest(what)
     return None
 
 
@@ -179,6 +203,12 @@ def _holds_disk_entries(document: Mapping[object, object], keys: set[str]) -> bo
     )
 
 
+def _request_shaped(item: Mapping[object, object]) -> bool:
+    """An object with members only a request has (many formats list objects with a name)."""
+    keys = _keys(item)
+    return any(_near(key, _STRONG) for key in keys) or _holds_disk_entries(item, keys)
+
+
 def recognise(root: object) -> NotRequest | None:
     """None when `root` (a parsed document) is, or may be, a createImage request; else why it is not."""
     if isinstance(root, list):
@@ -188,7 +218,9 @@ def recognise(root: object) -> NotRequest | None:
             return NotRequest("a list of quotas (a describeQuotas answer)", "pass it with --quotas")
         if _list_of(root, "id") and _has(_keys(root[0]), "entry", "language"):
             return NotRequest("a pre-commit hooks manifest (.pre-commit-hooks.yaml)")
-        if any(isinstance(item, Mapping) and recognise(item) is None for item in root):
+        if _list_of(root, "hosts", "tasks", "roles", "import_playbook"):
+            return NotRequest("an Ansible playbook")
+        if any(isinstance(item, Mapping) and _request_shaped(item) for item in root):
             return None  # requests wrapped in a list: checked, so the author learns the top level must be an object
         return NotRequest("a list, and no createImage request in it", identified=False)
     if not isinstance(root, Mapping):
