@@ -194,3 +194,15 @@ def test_the_wheel_ships_py_typed_and_the_license(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "validator/py.typed" in names
     assert any(name.endswith("licenses/LICENSE") or name.endswith("/LICENSE") for name in names), names
+
+
+def test_hook_args_fail_on_error_lets_warnings_through(consumer: Path, released: Path) -> None:
+    """The README's advice: `args: [--fail-on, error]` in the hook entry."""
+    config = consumer / ".pre-commit-config.yaml"
+    document = yaml.safe_load(config.read_text())
+    document["repos"][0]["hooks"][0]["args"] = ["--fail-on", "error"]
+    config.write_text(yaml.safe_dump(document))
+    assert "args: [--fail-on, error]" in README
+    (consumer / "deploy" / "images" / "lost.yaml").write_text(LOST_SETTINGS)
+    result = _commit(consumer, released)
+    assert result.returncode == 0, result.stdout + result.stderr
