@@ -1,5 +1,6 @@
 """The configuration: `[tool.jdcloud-preflight]` in pyproject.toml, or `.jdcloud-preflight.toml`, found by
-walking up from the working directory, or a file named with `--config`. Validated against its own schema."""
+walking up from a folder (discovery.py says which), or a file named with `--config`. Validated against its
+own schema."""
 
 from __future__ import annotations
 
