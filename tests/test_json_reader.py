@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.strategies import json_objects
-from validator import json_reader
-from validator.documents import Document
+from validator.readers import json_reader
+from validator.readers.records import Document
 
 
 def _careful(text: str) -> Document:

@@ -20,11 +20,11 @@ from tests.helpers import ROOT, valid_request
 from tests.strategies import accepted_requests, json_objects
 from validator import ApiError, Finding, Report, Severity, check_create_image, config, schema_check, schemas
 from validator.context import Attachment, Context, Instance, Quota, Snapshot
-from validator.documents import Document, DuplicateKey, ParseFailure
 from validator.formatters import FileResult
 from validator.messages import Message
 from validator.model import Entry, KeyNote, Member, Obj, Request
 from validator.policy import Policy
+from validator.readers.records import Document, DuplicateKey, ParseFailure
 from validator.rules.base import Given, Hit, Rule
 from validator.settings import Settings
 

@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from validator import __version__, config, discovery, registry, walk_filter
-from validator.documents import ParseFailure, decode
-from validator.engine import parse_text
+from validator import __version__, config, discovery, readers, registry, walk_filter
 from validator.file_check import Outcome, Skipped, check_data, check_path
 from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, collect, read
 from validator.finding import Severity
@@ -148,9 +146,8 @@ def _context_document(path: Path, what: str) -> object:
         raise ContextFileError(f"cannot read {what} file {path}: {data.reason}")
     if isinstance(data, TooLarge):
         raise ContextFileError(f"{what} file {path} is larger than {data.limit} bytes")
-    content = decode(data)
-    document = content if isinstance(content, ParseFailure) else parse_text(content, str(path))
-    if isinstance(document, ParseFailure):
+    document = readers.read(data, str(path))
+    if isinstance(document, readers.ParseFailure):
         where = f"{path}:{document.line}:{document.column}"
         raise ContextFileError(f"cannot read {what} file {where}: {document.message}")
     return document.root

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from validator.sdk_objects import TooDeep, to_plain
+from validator.readers.sdk_objects import TooDeep, to_plain
 
 
 class ContextError(ValueError):

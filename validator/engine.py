@@ -1,4 +1,4 @@
-"""Document in, findings out: no I/O, no printing."""
+"""Document in, findings out: no I/O, no printing, no parsing (the readers in validator.readers parse)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from validator import registry, suppressions
-from validator.documents import Document, ParseFailure
 from validator.finding import Finding, Severity
-from validator.json_reader import read_json
 from validator.messages import Message
 from validator.model import normalise
 from validator.policy import NO_POLICY
+from validator.readers import Document, ParseFailure
 from validator.rules.base import Given, Hit, Rule
 from validator.schema_check import schema_hits
 from validator.settings import Settings
@@ -22,26 +21,7 @@ if TYPE_CHECKING:
     from validator.context import Context
 
 
-YAML_SUFFIXES = (".yaml", ".yml")
 DEFAULT_SETTINGS = Settings()
-
-
-def is_yaml(text: str, filename: str | None) -> bool:
-    """YAML by the file's suffix when there is one that says; else JSON when the text starts like it."""
-    if filename is not None and filename.lower().endswith(YAML_SUFFIXES):
-        return True
-    if filename is not None and filename.lower().endswith(".json"):
-        return False
-    return text.lstrip("\ufeff \t\r\n")[:1] not in ("{", "[")
-
-
-def parse_text(text: str, filename: str | None = None) -> Document | ParseFailure:
-    if not is_yaml(text, filename):
-        return read_json(text)
-    # PyYAML is imported only when a YAML document is read.
-    from validator.yaml_reader import read_yaml
-
-    return read_yaml(text)
 
 
 def _failure(failure: ParseFailure, lang: str) -> Finding:
@@ -124,27 +104,3 @@ def check_document(
             finding for finding in (_unused(s, lang) for s in unused) if settings.enabled(finding.rule, path)
         )
     return tuple(sorted(findings, key=Finding.sort_key))
-
-
-def check_text(
-    text: str,
-    filename: str | None = None,
-    lang: str = "en",
-    settings: Settings = DEFAULT_SETTINGS,
-    context: Context | None = None,
-) -> tuple[Finding, ...]:
-    """Parse and check request text; YAML comments may suppress findings."""
-    return check_parsed(text, parse_text(text, filename), filename, lang, settings, context)
-
-
-def check_parsed(
-    text: str,
-    document: Document | ParseFailure,
-    filename: str | None = None,
-    lang: str = "en",
-    settings: Settings = DEFAULT_SETTINGS,
-    context: Context | None = None,
-) -> tuple[Finding, ...]:
-    """Check request text already parsed into `document`; YAML comments may suppress findings."""
-    inline = suppressions.find(text) if is_yaml(text, filename) and "jdcloud-preflight" in text else ()
-    return check_document(document, lang, settings, path=filename, inline=inline, context=context)

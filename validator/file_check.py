@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from validator.documents import ParseFailure, decode
-from validator.engine import check_document, check_parsed, parse_text
+from validator.api import check_parsed
+from validator.engine import check_document
 from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
 from validator.finding import Finding
+from validator.readers import ParseFailure, decode, read_text
 from validator.recognise import NotRequest, recognise, recognise_unparsed
 from validator.settings import Settings
 
@@ -44,7 +45,7 @@ def check_data(
     content = decode(data)
     if isinstance(content, ParseFailure):
         return check_document(content, lang, settings, path=path)
-    document = parse_text(content, path)
+    document = read_text(content, path)
     if recognising:
         verdict = recognise_unparsed(content, path) if isinstance(document, ParseFailure) else recognise(document.root)
         if verdict is not None:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import attrs
 
 from validator import schemas
-from validator.documents import DuplicateKey, child_pointer
+from validator.readers.records import DuplicateKey, child_pointer
 
 Path = tuple[str | int, ...]
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from validator.documents import (
+from validator.readers.records import (
     MAX_DEPTH,
     MAX_NODES,
     Document,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from validator.documents import MAX_DEPTH
+from validator.readers.records import MAX_DEPTH
 
 
 class TooDeep(ValueError):

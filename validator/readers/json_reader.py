@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Callable
 
-from validator.documents import (
+from validator.readers.records import (
     MAX_DEPTH,
     Document,
     DuplicateKey,

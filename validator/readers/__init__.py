@@ -1,0 +1,53 @@
+"""The readers: everything that turns a request as given (JSON or YAML text, bytes, a dict or an SDK object)
+into a `Document` with source positions, behind one entry, `read`. The rest of the program never parses.
+
+records.py     the Document and ParseFailure records, pointers and positions
+decoding.py    bytes to text (UTF-8, byte-order marks)
+json_reader.py JSON with positions and duplicate keys
+yaml_reader.py YAML as PyYAML reads it, safely, with positions (imported only when YAML is read)
+sdk_objects.py plain values from dicts and the JD Cloud SDK's objects
+"""
+
+from __future__ import annotations
+
+from validator.readers.decoding import decode
+from validator.readers.json_reader import read_json
+from validator.readers.records import Document, ParseFailure
+from validator.readers.sdk_objects import TooDeep, request_parameters, to_plain
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def is_yaml(text: str, filename: str | None) -> bool:
+    """YAML by the file's suffix when there is one that says; else JSON when the text starts like it."""
+    if filename is not None and filename.lower().endswith(YAML_SUFFIXES):
+        return True
+    if filename is not None and filename.lower().endswith(".json"):
+        return False
+    return text.lstrip("\ufeff \t\r\n")[:1] not in ("{", "[")
+
+
+def read_text(text: str, filename: str | None = None) -> Document | ParseFailure:
+    """A document from JSON or YAML text; `filename` (its suffix) chooses the reader when it says."""
+    if not is_yaml(text, filename):
+        return read_json(text)
+    # PyYAML is imported only when a YAML document is read.
+    from validator.readers.yaml_reader import read_yaml
+
+    return read_yaml(text)
+
+
+def read(source: object, filename: str | None = None) -> Document | ParseFailure:
+    """The one entry: a document from text (str), a file's bytes, or a dict / SDK request object."""
+    if isinstance(source, bytes):
+        text = decode(source)
+        return text if isinstance(text, ParseFailure) else read_text(text, filename)
+    if isinstance(source, str):
+        return read_text(source, filename)
+    try:
+        return Document(to_plain(request_parameters(source)))
+    except TooDeep as exc:
+        return ParseFailure(str(exc))
+
+
+__all__ = ["Document", "ParseFailure", "decode", "is_yaml", "read", "read_text"]
