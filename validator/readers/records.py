@@ -28,6 +28,21 @@ class DuplicateKey:
 
 
 @attrs.frozen
+class YamlReading:
+    """A YAML plain scalar that YAML 1.1 and YAML 1.2 loaders read differently (C06).
+
+    `kind` is "boolean" (yes/no/on/off/y/n), "octal" (a leading zero that PyYAML reads in base 8),
+    "leading-zero" (08, 09: PyYAML keeps the text, YAML 1.2 reads a number), "sexagesimal" (1:30) or
+    "timestamp" (2026-11-01); `value` is what PyYAML reads and what is checked (a timestamp stays text).
+    """
+
+    pointer: str
+    text: str
+    kind: str
+    value: object
+
+
+@attrs.frozen
 class Document:
     """A parsed request.
 
@@ -44,6 +59,10 @@ class Document:
     line_starts: Sequence[int] | None = None
     # Finds a place on demand instead of the maps (the JSON reader's fast path).
     finder: Callable[[str, bool], Position | None] | None = None
+    # YAML only: scalars loaders read differently (C06), and the text of plain scalars read as numbers (a
+    # message can then show the number as written, to quote it).
+    readings: tuple[YamlReading, ...] = ()
+    number_texts: Mapping[str, str] = attrs.field(factory=dict)
 
     def locate(self, pointer: str, at_key: bool = False) -> Position | None:
         """The (line, column) of a key or value, or None when the document has no such place."""
