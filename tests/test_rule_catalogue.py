@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 from tests.helpers import ROOT
 from validator import registry, schemas
 
-CATALOGUE = [f"C0{i}" for i in range(1, 6)] + [f"C1{i}" for i in range(3)] + [f"C2{i}" for i in range(4)]
+CATALOGUE = [f"C0{i}" for i in range(1, 7)] + [f"C1{i}" for i in range(3)] + [f"C2{i}" for i in range(4)]
 CATALOGUE += [f"C3{i}" for i in range(10)] + [f"C4{i}" for i in range(9)] + [f"C{n}" for n in range(60, 71)]
 
 

@@ -179,3 +179,103 @@ def test_long_merge_chain_is_refused_not_a_crash() -> None:
     (finding,) = check_create_image("\n".join(lines) + "\n", filename="r.yaml").findings
     assert finding.rule == "C01"
     assert "merge keys" in finding.message
+
+
+# C06: plain scalars that YAML 1.1 (PyYAML) and YAML 1.2 loaders read differently.
+def _c06(value: str, field: str = "noDevice") -> list[Finding]:
+    entry = {
+        "noDevice": f"{{deviceName: vdc, noDevice: {value}}}",
+        "autoDelete": f"{{deviceName: vdc, autoDelete: {value}}}",
+        "diskSizeGB": f"{{deviceName: vdh, cloudDiskSpec: {{diskType: ssd.gp1, diskSizeGB: {value}}}}}",
+    }[field]
+    text = f"name: web\ndataDisks:\n  - {entry}\n"
+    return [f for f in check_create_image(text, filename="r.yaml").findings if f.rule == "C06"]
+
+
+@pytest.mark.parametrize(
+    ("value", "field", "words"),
+    [
+        ("yes", "noDevice", ["read as true by YAML 1.1", 'string "yes" by YAML 1.2', "write true"]),
+        ("On", "autoDelete", ["read as true", 'string "On"', "write true"]),
+        ("OFF", "autoDelete", ["read as false", "write false"]),
+        ("no", "noDevice", ["read as false"]),
+        ("y", "noDevice", ['read as the string "y" by PyYAML', "as true by other YAML 1.1 loaders", "write true"]),
+        ("N", "noDevice", ['string "N"', "as false by other YAML 1.1"]),
+        ("yEs", "noDevice", ['string "yEs"', "write true"]),
+        ("0100", "diskSizeGB", ["read as 64 (octal)", "as 100 by YAML 1.2", "write 64 or 100"]),
+        ("010", "diskSizeGB", ["read as 8 (octal)", "as 10 by YAML 1.2"]),
+        ("09", "diskSizeGB", ['read as the string "09"', "number 9 by YAML 1.2", "write 9"]),
+        ("1:30", "diskSizeGB", ["read as 90 (base 60)", 'string "1:30" by YAML 1.2', "write 90"]),
+    ],
+)
+def test_c06_says_how_each_loader_reads_it(value: str, field: str, words: list[str]) -> None:
+    (finding,) = _c06(value, field)
+    assert (finding.severity.label, finding.api) == ("warning", None)
+    for word in words:
+        assert word in finding.message, finding.message
+
+
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [
+        ("true", "noDevice"),
+        ("false", "autoDelete"),
+        ("True", "noDevice"),  # boolean in YAML 1.1 and in YAML 1.2's core schema alike
+        ('"yes"', "noDevice"),
+        ("'on'", "autoDelete"),
+        ("100", "diskSizeGB"),
+        ("0", "diskSizeGB"),
+        ('"0100"', "diskSizeGB"),
+        ("90", "diskSizeGB"),
+        ('"1:30"', "diskSizeGB"),
+    ],
+)
+def test_c06_other_side_unambiguous_scalars(value: str, field: str) -> None:
+    assert _c06(value, field) == []
+
+
+def test_c06_value_is_checked_as_pyyaml_reads_it() -> None:
+    text = "name: web\ndataDisks:\n  - {deviceName: vdh, cloudDiskSpec: {diskType: ssd.gp1, diskSizeGB: 0100}}\n"
+    found = {(f.rule, f.message) for f in check_create_image(text, filename="r.yaml").findings}
+    assert ("C43", "diskSizeGB 64 is not a multiple of 10") in found  # 0100 is 64 to PyYAML
+    excluded = check_create_image("name: web\ndataDisks:\n  - {deviceName: vdc, noDevice: yes}\n", filename="r.yaml")
+    assert [f.rule for f in excluded.findings] == ["C06"]  # read as true: a valid exclusion, no C03, no C35
+    sexagesimal = "name: web\ndataDisks:\n  - {deviceName: vdh, cloudDiskSpec: {diskType: ssd.gp1, diskSizeGB: 1:30}}\n"
+    assert [f.rule for f in check_create_image(sexagesimal, filename="r.yaml").findings] == ["C06"]  # 90 GiB
+
+
+def test_c06_timestamp_stays_text() -> None:
+    report = check_create_image("name: 2026-11-01\n", filename="r.yaml")
+    (finding,) = report.findings
+    assert (finding.rule, finding.pointer, finding.line, finding.column) == ("C06", "/name", 1, 7)
+    assert "read as a date by YAML 1.1" in finding.message
+    assert 'write "2026-11-01" in quotes' in finding.message
+    assert check_create_image('name: "2026-11-01"\n', filename="r.yaml").findings == ()
+
+
+def test_c06_never_for_json_or_dicts() -> None:
+    assert check_create_image('{"name": "2026-11-01", "description": "yes"}').findings == ()
+    assert check_create_image({"name": "web", "description": "0100"}).findings == ()
+
+
+def test_c06_aliased_scalar_is_reported_once_where_written() -> None:
+    text = "x-flag: &flag yes\nname: web\ndataDisks:\n  - {deviceName: vdc, noDevice: *flag}\n"
+    c06 = [f for f in check_create_image(text, filename="r.yaml").findings if f.rule == "C06"]
+    assert [(f.pointer, f.line) for f in c06] == [("/x-flag", 1)]
+
+
+def test_c06_message_in_chinese() -> None:
+    text = "name: web\ndataDisks:\n  - {deviceName: vdc, noDevice: yes}\n"
+    (finding,) = check_create_image(text, filename="r.yaml", lang="zh").findings
+    assert "YAML 1.1 加载器" in finding.message
+    assert "布尔值请写 true" in finding.message
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Catalogue C06"), ("zh", "目录 C06")])
+def test_explain_c06_in_both_languages(lang: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from validator.cli import main
+
+    assert main(["explain", "C06", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("C06 yaml-version (warning, catalogue constraint C06)")
+    assert words in out

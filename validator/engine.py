@@ -43,7 +43,7 @@ def _finding(rule: Rule, hit: Hit, document: Document, lang: str) -> Finding:
 def _findings(document: Document, given: Given, lang: str) -> list[Finding]:
     """The schema's findings, then every rule's, unsorted."""
     assert isinstance(document.root, Mapping)
-    request = normalise(document.root, document.duplicates)
+    request = normalise(document.root, document.duplicates, document.readings, document.number_texts)
     found = [
         _finding(registry.BY_ID[hit.rule], Hit(hit.pointer, hit.message), document, lang)
         for hit in schema_hits(request)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import attrs
 
 from validator import schemas
-from validator.readers.records import DuplicateKey, child_pointer
+from validator.readers.records import DuplicateKey, YamlReading, child_pointer
 
 Path = tuple[str | int, ...]
 
@@ -87,6 +87,9 @@ class Request:
     unknown: tuple[KeyNote, ...] = ()
     case_duplicates: tuple[KeyNote, ...] = ()
     duplicates: tuple[DuplicateKey, ...] = ()
+    # YAML only: scalars YAML 1.1 and 1.2 read differently (C06), and plain numbers as written, by pointer.
+    readings: tuple[YamlReading, ...] = ()
+    number_texts: Mapping[str, str] = field(default_factory=dict)
     # Entries that describe a disk: a cloudDiskSpec object on an entry that does not exclude it.
     specs: tuple[tuple[Entry, Obj], ...] = attrs.field(init=False)
 
@@ -181,7 +184,13 @@ class _Normaliser:
             clean[canonical] = item
         return Obj(pointer, members), clean
 
-    def request(self, root: Mapping[str, object], duplicates: tuple[DuplicateKey, ...]) -> Request:
+    def request(
+        self,
+        root: Mapping[str, object],
+        duplicates: tuple[DuplicateKey, ...],
+        readings: tuple[YamlReading, ...],
+        number_texts: Mapping[str, str],
+    ) -> Request:
         top, clean = self.obj(root, "", TOP_FIELDS)
         entries: list[Entry] = []
         disks = top.members.get("dataDisks")
@@ -211,9 +220,17 @@ class _Normaliser:
             tuple(self.unknown),
             tuple(self.case_duplicates),
             duplicates,
+            readings,
+            number_texts,
         )
 
 
-def normalise(root: Mapping[str, object], duplicates: tuple[DuplicateKey, ...] = ()) -> Request:
-    """Index `root` by documented names; `duplicates` are the reader's exactly repeated keys."""
-    return _Normaliser().request(root, duplicates)
+def normalise(
+    root: Mapping[str, object],
+    duplicates: tuple[DuplicateKey, ...] = (),
+    readings: tuple[YamlReading, ...] = (),
+    number_texts: Mapping[str, str] | None = None,
+) -> Request:
+    """Index `root` by documented names; `duplicates` are the reader's exactly repeated keys, `readings`
+    and `number_texts` what the YAML reader noted about plain scalars."""
+    return _Normaliser().request(root, duplicates, readings, number_texts or {})

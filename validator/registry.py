@@ -14,6 +14,7 @@ RULES: tuple[Rule, ...] = (
     document.TYPES,
     document.unknown_keys,
     document.key_spelling,
+    document.yaml_version,
     path.REGION_FORMAT,
     path.region_known,
     path.instance_id,

@@ -1,4 +1,4 @@
-"""Rules about the document as a whole: parsing, duplicate keys, types and key spelling (C01–C05)."""
+"""Rules about the document as a whole: parsing, duplicate keys, types, key spelling and YAML readings (C01–C06)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from validator.api_errors import INVALID_ARGUMENT
 from validator.finding import Severity
+from validator.messages import Message, quote
 from validator.model import Request
+from validator.readers.records import YamlReading
 from validator.rules.base import Given, Hit, declare, m, rule
 
 PARSE = declare(
@@ -158,6 +160,86 @@ def key_spelling(request: Request, given: Given) -> Iterator[Hit]:
             ),
             at_key=True,
         )
+
+
+def _yaml_words(reading: YamlReading) -> Message:
+    """How YAML 1.1 (PyYAML, as checked) and YAML 1.2 loaders read the scalar, and how to write it plainly."""
+    text = reading.text
+    if reading.kind == "boolean":
+        meant = "true" if text.lower() in ("yes", "y", "on") else "false"
+        if isinstance(reading.value, bool):
+            return m(
+                f"{text} is read as {meant} by YAML 1.1 loaders (PyYAML, as checked here) but as the string "
+                f'"{text}" by YAML 1.2 loaders; write {meant} for the boolean, or "{text}" in quotes for text',
+                f"{text} 在 YAML 1.1 加载器（即此处检查所用的 PyYAML）中读作 {meant}，"
+                f'在 YAML 1.2 加载器中读作字符串 "{text}"；布尔值请写 {meant}，文本请加引号写成 "{text}"',
+            )
+        return m(
+            f'{text} is read as the string "{text}" by PyYAML (as checked here) and YAML 1.2 loaders but as '
+            f'{meant} by other YAML 1.1 loaders; write {meant} for the boolean, or "{text}" in quotes for text',
+            f'{text} 在 PyYAML（此处检查所用）和 YAML 1.2 加载器中读作字符串 "{text}"，在其他 YAML 1.1 加载器中读作 '
+            f'{meant}；布尔值请写 {meant}，文本请加引号写成 "{text}"',
+        )
+    if reading.kind == "octal":
+        decimal = int(text.replace("_", ""), 10)
+        return m(
+            f"{text} is read as {reading.value} (octal) by YAML 1.1 loaders (PyYAML, as checked here) but as "
+            f'{decimal} by YAML 1.2 loaders; write {reading.value} or {decimal} without the leading zero, or "{text}" '
+            "in quotes for text",
+            f"{text} 在 YAML 1.1 加载器（即此处检查所用的 PyYAML）中按八进制读作 {reading.value}，在 YAML 1.2 加载器中"
+            f'读作 {decimal}；请去掉前导零写成 {reading.value} 或 {decimal}，文本请加引号写成 "{text}"',
+        )
+    if reading.kind == "leading-zero":
+        decimal = int(text.replace("_", ""), 10)
+        return m(
+            f'{text} is read as the string "{text}" by YAML 1.1 loaders (PyYAML, as checked here) but as the '
+            f'number {decimal} by YAML 1.2 loaders; write {decimal} for the number, or "{text}" in quotes for text',
+            f'{text} 在 YAML 1.1 加载器（即此处检查所用的 PyYAML）中读作字符串 "{text}"，在 YAML 1.2 加载器中读作数字 '
+            f'{decimal}；数字请写 {decimal}，文本请加引号写成 "{text}"',
+        )
+    if reading.kind == "sexagesimal":
+        return m(
+            f"{text} is read as {quote(reading.value)} (base 60) by YAML 1.1 loaders (PyYAML, as checked here) but "
+            f'as the string "{text}" by YAML 1.2 loaders; write {quote(reading.value)} for the number, or "{text}" '
+            "in quotes for text",
+            f"{text} 在 YAML 1.1 加载器（即此处检查所用的 PyYAML）中按六十进制读作 {quote(reading.value)}，在 YAML 1.2 "
+            f'加载器中读作字符串 "{text}"；数字请写 {quote(reading.value)}，文本请加引号写成 "{text}"',
+        )
+    return m(
+        f"{text} is read as a date by YAML 1.1 loaders such as PyYAML (a JSON body cannot carry a date) but as the "
+        f'string "{text}" by YAML 1.2 loaders; it is checked as that text: write "{text}" in quotes',
+        f"{text} 在 PyYAML 等 YAML 1.1 加载器中读作日期（JSON 请求体无法携带日期），在 YAML 1.2 加载器中读作字符串 "
+        f'"{text}"；此处按该文本检查：请加引号写成 "{text}"',
+    )
+
+
+@rule(
+    "C06",
+    "yaml-version",
+    Severity.WARNING,
+    m(
+        "YAML plain scalars mean the same to YAML 1.1 and YAML 1.2 loaders.",
+        "YAML 无引号标量在 YAML 1.1 与 YAML 1.2 加载器中含义相同。",
+    ),
+    m(
+        "Catalogue C06: yes/no/on/off/y/n in any case (booleans in YAML 1.1, strings in YAML 1.2), integers "
+        "with a leading zero (010 is octal 8 in YAML 1.1, 10 in YAML 1.2), sexagesimal numbers (1:30 is 90 in "
+        "YAML 1.1) and timestamps (2026-11-01 is a date in YAML 1.1) depend on which loader reads the file. "
+        "Decision (C06): the value is checked as PyYAML reads it (YAML 1.1, what Python pipelines load before "
+        "the SDK sends the request), timestamps excepted (kept as text: no JSON body can hold a date). The "
+        'finding says how each loader reads it and how to write it unambiguously (true, 8, "2026-11-01").',
+        "目录 C06：任意大小写的 yes/no/on/off/y/n（YAML 1.1 中是布尔值，YAML 1.2 中是字符串）、带前导零的整数"
+        "（010 在 YAML 1.1 中是八进制 8，在 YAML 1.2 中是 10）、六十进制数（1:30 在 YAML 1.1 中是 90）和时间戳"
+        "（2026-11-01 在 YAML 1.1 中是日期）的含义取决于读取文件的加载器。决定（C06）：按 PyYAML 的读法检查取值"
+        "（YAML 1.1，即 Python 流水线在 SDK 发送请求前加载的结果），时间戳除外（保留为文本：JSON 请求体无法携带日期）。"
+        '发现项说明各加载器的读法以及无歧义的写法（true、8、"2026-11-01"）。',
+    ),
+    bad="name: 2026-11-01",
+    good='name: "2026-11-01"',
+)
+def yaml_version(request: Request, given: Given) -> Iterator[Hit]:
+    for reading in request.readings:
+        yield Hit(reading.pointer, _yaml_words(reading))
 
 
 UNUSED_SUPPRESSION = declare(
