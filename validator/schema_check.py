@@ -110,9 +110,11 @@ def _message(keyword: str, field: str, value: Any, limit: Any) -> Message:
             f"{field} {quote(value)} is not one of: {allowed}", f"{field} {quote(value)} 不是以下值之一：{allowed}"
         )
     if keyword == "pattern":
+        # The schemas' (?!\n) only keeps $ from accepting a final newline; the message shows the plain form.
+        form = str(limit).replace("(?!\\n)", "")
         return Message(
-            f"{field} {quote(value)} does not have the expected form {limit}",
-            f"{field} {quote(value)} 不符合格式 {limit}",
+            f"{field} {quote(value)} does not have the expected form {form}",
+            f"{field} {quote(value)} 不符合格式 {form}",
         )
     return Message(
         f"{field} {quote(value)} fails the schema keyword {keyword}",
