@@ -80,8 +80,9 @@ def test_folders_are_walked_in_order_with_paths_as_given(tmp_path: Path, capsys:
         (WARN, "error", 0),
         (WARN, "warning", 1),
         (GOOD, "info", 0),
-        ('{"name": "web", "dataDisks": [{"deviceName": "vdc", "autoDelete": true}]}', "warning", 0),
-        ('{"name": "web", "dataDisks": [{"deviceName": "vdc", "autoDelete": true}]}', "info", 1),
+        # Info only: AutoDelete is spelt autoDelete (C05).
+        ('{"name": "web", "dataDisks": [{"deviceName": "vdc", "AutoDelete": true}]}', "warning", 0),
+        ('{"name": "web", "dataDisks": [{"deviceName": "vdc", "AutoDelete": true}]}', "info", 1),
     ],
 )
 def test_exit_codes_follow_fail_on(tmp_path: Path, content: str, fail_on: str, expected: int) -> None:

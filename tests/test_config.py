@@ -13,7 +13,8 @@ from validator.cli import main
 from validator.config import ConfigError, find, load
 from validator.settings import Settings
 
-WARN_AND_INFO = '{"name": "web", "dataDisks": [{"deviceName": "vdc"}, {"deviceName": "vdd", "autoDelete": true}]}'
+# A C35 warning (an entry that does nothing) and a C05 info (AutoDelete is spelt autoDelete).
+WARN_AND_INFO = '{"name": "web", "dataDisks": [{"deviceName": "vdc"}, {"deviceName": "vdd", "AutoDelete": true}]}'
 BAD = '{"name": "web", "dataDisks": [{"deviceName": "vdca", "noDevice": true}]}'
 
 
@@ -37,13 +38,13 @@ def _rules(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[st
 def test_no_configuration_means_defaults(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert find(project) is None
     # fail-on defaults to warning: the C35 warning fails the run (issue 12).
-    assert _rules(capsys, "r.json") == (1, ["C35", "C39"])
+    assert _rules(capsys, "r.json") == (1, ["C35", "C05"])
 
 
 def test_pyproject_table_is_found_walking_up(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (project / "pyproject.toml").write_text('[tool.jdcloud-preflight]\nfail-on = "warning"\nignore = ["C39"]\n')
+    (project / "pyproject.toml").write_text('[tool.jdcloud-preflight]\nfail-on = "warning"\nignore = ["C05"]\n')
     (project / "sub").mkdir()
     monkeypatch.chdir(project / "sub")
     assert find(project / "sub") == project / "pyproject.toml"
@@ -52,7 +53,7 @@ def test_pyproject_table_is_found_walking_up(
 
 def test_own_file_is_preferred_over_pyproject(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "pyproject.toml").write_text('[tool.jdcloud-preflight]\nignore = ["C35"]\n')
-    (project / ".jdcloud-preflight.toml").write_text('ignore = ["C39"]\nfail-on = "error"\n')
+    (project / ".jdcloud-preflight.toml").write_text('ignore = ["C05"]\nfail-on = "error"\n')
     assert _rules(capsys, "r.json") == (0, ["C35"])
 
 
@@ -62,16 +63,16 @@ def test_pyproject_without_our_table_is_passed_over(project: Path) -> None:
 
 
 def test_explicit_config_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (project / "ci.toml").write_text('select = ["C39"]\nfail-on = "info"\n')
-    assert _rules(capsys, "--config", "ci.toml", "r.json") == (1, ["C39"])
+    (project / "ci.toml").write_text('select = ["C05"]\nfail-on = "info"\n')
+    assert _rules(capsys, "--config", "ci.toml", "r.json") == (1, ["C05"])
 
 
 @pytest.mark.parametrize(
     ("select", "ignore", "expected"),
     [
-        (["C"], [], ["C35", "C39"]),
-        (["C3"], ["C39"], ["C35"]),
-        (["C39"], ["C3"], ["C39"]),  # the longer prefix wins
+        (["C"], [], ["C35", "C05"]),
+        (["C"], ["C0"], ["C35"]),
+        (["C05"], ["C0"], ["C05"]),  # the longer prefix wins
         (["C35"], ["C35"], []),  # ignore wins a tie
         (["P"], [], []),
     ],
@@ -110,12 +111,12 @@ def test_per_file_ignores_by_glob(project: Path, capsys: pytest.CaptureFixture[s
 
 def test_command_line_wins(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / ".jdcloud-preflight.toml").write_text('fail-on = "info"\nignore = ["C35"]\nlang = "zh"\n')
-    assert _rules(capsys, "r.json") == (1, ["C39"])
-    assert _rules(capsys, "--fail-on", "error", "--ignore", "C39", "r.json") == (0, ["C35"])
+    assert _rules(capsys, "r.json") == (1, ["C05"])
+    assert _rules(capsys, "--fail-on", "error", "--ignore", "C05", "r.json") == (0, ["C35"])
     main(["check", "--lang", "en", "r.json"])
-    assert "does nothing" not in capsys.readouterr().out  # C35 ignored by the file, C39 in English
+    assert "does nothing" not in capsys.readouterr().out  # C35 ignored by the file, C05 in English
     main(["check", "r.json"])
-    assert "autoDelete 仅对" in capsys.readouterr().out
+    assert "的文档写法是" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -127,7 +128,7 @@ def test_command_line_wins(project: Path, capsys: pytest.CaptureFixture[str]) ->
         ('select = "C3"\n', "select: expected array, got 'C3'"),
         ('select = ["C3!"]\n', "select.0: expected a rule id or id prefix"),
         ('[severity]\nC99 = "info"\n', "no rule has the id C99"),
-        ('[severity]\nC39 = "loud"\n', "severity.C39: expected one of error, warning, info"),
+        ('[severity]\nC05 = "loud"\n', "severity.C05: expected one of error, warning, info"),
         ('[policy]\nmax-disk-size-gb = "big"\n', "policy.max-disk-size-gb: expected integer"),
         ('[policy]\nname-pattern = "("\n', "not a regular expression"),
         ("[policy]\nmax-disks = 3\n", "unknown key max-disks in policy"),
@@ -159,10 +160,10 @@ def test_missing_config_file_is_exit_2(project: Path, capsys: pytest.CaptureFixt
 
 def test_load_builds_settings(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
-    path.write_text('select = ["C"]\n[severity]\nC39 = "warning"\n[policy]\nallowed-disk-types = ["ssd.gp1"]\n')
+    path.write_text('select = ["C"]\n[severity]\nC05 = "warning"\n[policy]\nallowed-disk-types = ["ssd.gp1"]\n')
     settings = load(path)
     assert settings.select == ("C",)
-    assert settings.severity == {"C39": Severity.WARNING}
+    assert settings.severity == {"C05": Severity.WARNING}
     assert settings.policy.allowed_disk_types == ("ssd.gp1",)
     with pytest.raises(ConfigError):
         load(tmp_path / "missing.toml")

@@ -225,6 +225,9 @@ def test_findings_do_not_depend_on_key_order(value: dict[str, Any]) -> None:
 def test_json_and_equivalent_yaml_give_the_same_findings(value: dict[str, Any]) -> None:
     from_json = check_create_image(json.dumps(value), filename="r.json").findings
     from_yaml = check_create_image(yaml.safe_dump(value, sort_keys=False), filename="r.yaml").findings
+    # PyYAML dumps y, n and 0-led texts such as "08" unquoted: YAML 1.1 and 1.2 loaders read them differently,
+    # which only YAML text can say (C06).
+    from_yaml = tuple(f for f in from_yaml if f.rule != "C06")
     # Apart from positions: the two texts lay the same members out on different lines.
     assert sorted(_stable(from_json), key=repr) == sorted(_stable(from_yaml), key=repr)
     assert all(f.line is not None for f in from_json + from_yaml)

@@ -81,7 +81,7 @@ def test_junit_parses_with_a_suite_per_file_and_a_case_per_rule(
         assert suite.failures == sum(1 for case in cases if any(isinstance(r, Failure) for r in case.result))
     by_file = {suite.name.rsplit("/", 1)[-1]: suite for suite in suites}
     failed = {case.name.split()[0] for case in by_file["device-names.json"] if case.result}
-    assert failed == {"C31", "C32", "C33"}  # the C39 info does not fail at the default --fail-on warning
+    assert failed == {"C31", "C32", "C33"}  # no info here (C39 needs an instance description); only errors fail
     assert by_file["web-image.yaml"].failures == 0
 
 
@@ -90,4 +90,5 @@ def test_junit_follows_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str
     report = tmp_path / "junit.xml"
     report.write_text(capsys.readouterr().out, encoding="utf-8")
     (suite,) = list(JUnitXml.fromfile(str(report)))
-    assert {case.name.split()[0] for case in suite if case.result} == {"C31", "C32", "C33", "C39"}
+    # The autoDelete on vdz is no C39 info without an instance description: only the errors fail.
+    assert {case.name.split()[0] for case in suite if case.result} == {"C31", "C32", "C33"}

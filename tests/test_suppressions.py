@@ -5,7 +5,8 @@ from __future__ import annotations
 from validator import Severity, check_create_image
 from validator.settings import Settings
 
-BASE = "name: web\ndataDisks:\n  - deviceName: vdc\n    autoDelete: true\n"
+# AutoDelete is a non-canonical spelling: a C05 info finding to suppress.
+BASE = "name: web\ndataDisks:\n  - deviceName: vdc\n    AutoDelete: true\n"
 
 
 def _rules(text: str, settings: Settings | None = None) -> list[tuple[str, int | None]]:
@@ -15,37 +16,37 @@ def _rules(text: str, settings: Settings | None = None) -> list[tuple[str, int |
 
 
 def test_unsuppressed() -> None:
-    assert _rules(BASE) == [("C39", 4)]
+    assert _rules(BASE) == [("C05", 4)]
 
 
 def test_same_line_comment_suppresses() -> None:
-    assert _rules(BASE.replace("autoDelete: true", "autoDelete: true  # jdcloud-preflight: ignore[C39]")) == []
+    assert _rules(BASE.replace("AutoDelete: true", "AutoDelete: true  # jdcloud-preflight: ignore[C05]")) == []
 
 
 def test_line_above_comment_suppresses() -> None:
-    text = BASE.replace("    autoDelete: true", "    # jdcloud-preflight: ignore[C39, C05]\n    autoDelete: true")
+    text = BASE.replace("    AutoDelete: true", "    # jdcloud-preflight: ignore[C05, C39]\n    AutoDelete: true")
     assert _rules(text) == []
 
 
 def test_prefix_suppresses() -> None:
-    assert _rules(BASE.replace("autoDelete: true", "autoDelete: true # jdcloud-preflight: ignore[C3]")) == []
+    assert _rules(BASE.replace("AutoDelete: true", "AutoDelete: true # jdcloud-preflight: ignore[C0]")) == []
 
 
 def test_comment_two_lines_above_does_not_suppress_and_is_reported() -> None:
-    text = BASE.replace("  - deviceName: vdc", "  # jdcloud-preflight: ignore[C39]\n  - deviceName: vdc")
+    text = BASE.replace("  - deviceName: vdc", "  # jdcloud-preflight: ignore[C05]\n  - deviceName: vdc")
     found = check_create_image(text, filename="r.yaml").findings
-    assert [(f.rule, f.line, f.severity) for f in found] == [("S01", 3, Severity.INFO), ("C39", 5, Severity.INFO)]
-    assert "ignore[C39]" in found[0].message
+    assert [(f.rule, f.line, f.severity) for f in found] == [("S01", 3, Severity.INFO), ("C05", 5, Severity.INFO)]
+    assert "ignore[C05]" in found[0].message
 
 
 def test_other_rule_does_not_suppress() -> None:
-    text = BASE.replace("autoDelete: true", "autoDelete: true  # jdcloud-preflight: ignore[C31]")
-    assert _rules(text) == [("C39", 4), ("S01", 4)]
+    text = BASE.replace("AutoDelete: true", "AutoDelete: true  # jdcloud-preflight: ignore[C31]")
+    assert _rules(text) == [("C05", 4), ("S01", 4)]
 
 
 def test_unused_suppression_report_can_be_ignored() -> None:
-    text = BASE.replace("autoDelete: true", "autoDelete: true  # jdcloud-preflight: ignore[C31]")
-    assert _rules(text, Settings(ignore=("S01",))) == [("C39", 4)]
+    text = BASE.replace("AutoDelete: true", "AutoDelete: true  # jdcloud-preflight: ignore[C31]")
+    assert _rules(text, Settings(ignore=("S01",))) == [("C05", 4)]
 
 
 def test_hash_inside_a_value_is_not_a_comment() -> None:
@@ -54,5 +55,5 @@ def test_hash_inside_a_value_is_not_a_comment() -> None:
 
 
 def test_json_has_no_comment_suppressions() -> None:
-    text = '{"name": "web", "dataDisks": [{"deviceName": "vdc", "autoDelete": true}]}'
-    assert [f.rule for f in check_create_image(text, filename="r.json").findings] == ["C39"]
+    text = '{"name": "web", "dataDisks": [{"deviceName": "vdc", "AutoDelete": true}]}'
+    assert [f.rule for f in check_create_image(text, filename="r.json").findings] == ["C05"]

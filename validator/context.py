@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from validator.messages import quote
 from validator.readers.sdk_objects import TooDeep, to_plain
 
 
@@ -29,6 +30,9 @@ class Attachment:
     disk_id: str | None = None
     disk_status: str | None = None  # the cloud disk's own status: in-use, extending, …
     size_gb: int | None = None
+    disk_type: str | None = None
+    charge_mode: str | None = None  # the cloud disk's charge.chargeMode: postpaid_by_duration, prepaid_by_duration, …
+    multi_attachable: bool | None = None
 
     @property
     def is_cloud(self) -> bool:
@@ -123,18 +127,36 @@ def _unwrap(data: object, key: str, what: str) -> object:
     return plain
 
 
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+def _member(data: Mapping[str, Any], key: str, where: str, kind: type, words: str) -> Any:
+    """`data[key]`, None when absent or null; a value of another type makes the context invalid (catalogue,
+    Further decisions: "Context values of the wrong type"), never silently skipped."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ContextError(f"expected {where}{key} to be {words}, not {quote(value)}")
+    return value
 
 
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+def _text(data: Mapping[str, Any], key: str, where: str = "") -> str | None:
+    value: str | None = _member(data, key, where, str, "a string")
+    return value
+
+
+def _int(data: Mapping[str, Any], key: str, where: str = "") -> int | None:
+    value: int | None = _member(data, key, where, int, "an integer")
+    return value
+
+
+def _bool(data: Mapping[str, Any], key: str, where: str = "") -> bool | None:
+    value: bool | None = _member(data, key, where, bool, "true or false")
+    return value
 
 
 def _attachment(data: object, where: str) -> Attachment:
     if not isinstance(data, Mapping):
         raise ContextError(f"expected {where} to be an InstanceDiskAttachment object")
-    category = _text(data.get("diskCategory"))
+    category = _text(data, "diskCategory", f"{where}.")
     cloud: Mapping[str, Any] = data.get("cloudDisk") or {}
     local: Mapping[str, Any] = data.get("localDisk") or {}
     if not isinstance(cloud, Mapping) or not isinstance(local, Mapping):
@@ -142,13 +164,20 @@ def _attachment(data: object, where: str) -> Attachment:
     if category is None:
         category = "local" if local and not cloud else "cloud"
     disk = cloud if category == "cloud" else local
+    inner = f"{where}.{'cloudDisk' if category == 'cloud' else 'localDisk'}."
+    charge = disk.get("charge") or {}
+    if not isinstance(charge, Mapping):
+        raise ContextError(f"expected {inner}charge to be an object or null, not {quote(charge)}")
     return Attachment(
-        device_name=_text(data.get("deviceName")),
+        device_name=_text(data, "deviceName", f"{where}."),
         category=category,
-        status=_text(data.get("status")),
-        disk_id=_text(disk.get("diskId")),
-        disk_status=_text(disk.get("status")),
-        size_gb=_int(disk.get("diskSizeGB")),
+        status=_text(data, "status", f"{where}."),
+        disk_id=_text(disk, "diskId", inner),
+        disk_status=_text(disk, "status", inner),
+        size_gb=_int(disk, "diskSizeGB", inner),
+        disk_type=_text(disk, "diskType", inner),
+        charge_mode=_text(charge, "chargeMode", f"{inner}charge."),
+        multi_attachable=_bool(disk, "multiAttachable", inner),
     )
 
 
@@ -162,8 +191,8 @@ def parse_instance(data: object) -> Instance:
     if not isinstance(disks, list):
         raise ContextError("expected the instance's dataDisks to be an array")
     return Instance(
-        instance_id=_text(instance.get("instanceId")),
-        status=_text(instance.get("status")),
+        instance_id=_text(instance, "instanceId", "instance."),
+        status=_text(instance, "status", "instance."),
         system_disk=None if system is None else _attachment(system, "systemDisk"),
         data_disks=tuple(_attachment(disk, f"dataDisks[{i}]") for i, disk in enumerate(disks)),
     )
@@ -179,15 +208,16 @@ def _items(data: object, key: str, what: str) -> list[Mapping[str, Any]]:
 def parse_snapshots(data: object) -> tuple[Snapshot, ...]:
     what = 'a describeSnapshots answer {"result": {"snapshots": [...]}} or a list of snapshots'
     snapshots = []
-    for item in _items(data, "snapshots", what):
+    for index, item in enumerate(_items(data, "snapshots", what)):
         if not isinstance(item.get("snapshotId"), str):
             raise ContextError(f"expected every snapshot to have a snapshotId string ({what})")
+        where = f"snapshots[{index}]."
         snapshots.append(
             Snapshot(
                 item["snapshotId"],
-                _int(item.get("snapshotSizeGB")),
-                _text(item.get("status")),
-                item.get("encrypted") if isinstance(item.get("encrypted"), bool) else None,
+                _int(item, "snapshotSizeGB", where),
+                _text(item, "status", where),
+                _bool(item, "encrypted", where),
             )
         )
     return tuple(snapshots)
@@ -196,8 +226,9 @@ def parse_snapshots(data: object) -> tuple[Snapshot, ...]:
 def parse_quotas(data: object) -> tuple[Quota, ...]:
     what = 'a describeQuotas answer {"result": {"quotas": [...]}} or a list of quotas'
     quotas = []
-    for item in _items(data, "quotas", what):
+    for index, item in enumerate(_items(data, "quotas", what)):
         if not isinstance(item.get("resourceType"), str):
             raise ContextError(f"expected every quota to have a resourceType string ({what})")
-        quotas.append(Quota(item["resourceType"], _int(item.get("limit")), _int(item.get("used"))))
+        where = f"quotas[{index}]."
+        quotas.append(Quota(item["resourceType"], _int(item, "limit", where), _int(item, "used", where)))
     return tuple(quotas)

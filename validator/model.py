@@ -89,7 +89,7 @@ class Request:
     duplicates: tuple[DuplicateKey, ...] = ()
     # YAML only: scalars YAML 1.1 and 1.2 read differently (C06), and plain numbers as written, by pointer.
     readings: tuple[YamlReading, ...] = ()
-    number_texts: Mapping[str, str] = field(default_factory=dict)
+    number_texts: Mapping[str, str] = attrs.field(factory=dict)
     # Entries that describe a disk: a cloudDiskSpec object on an entry that does not exclude it.
     specs: tuple[tuple[Entry, Obj], ...] = attrs.field(init=False)
 

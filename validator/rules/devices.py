@@ -9,11 +9,13 @@ from validator.api_errors import DUPLICATE_DEVICE_NAME, INVALID_ARGUMENT, OUT_OF
 from validator.finding import Severity
 from validator.model import Entry, Request
 from validator.rules.base import Given, Hit, declare, m, rule
+from validator.rules.instance import instance_for
 
 _VD_NAME = re.compile(r"vd([a-z]+)")
 FIRST_SLOT = "vdb"
 LAST_SLOT = "vdbm"
 MAX_ENTRIES = 64
+PAY_BY_CONFIGURATION = "postpaid_by_duration"
 
 
 def slot_number(device: str) -> int | None:
@@ -302,22 +304,46 @@ TOO_MANY_ENTRIES = declare(
     ),
     m(
         "autoDelete decides whether the disk is deleted with an instance made from the image. It only takes "
-        "effect for pay-by-configuration disks that are not multi-attach; on other disks it is ignored.",
+        "effect for pay-by-configuration disks that are not multi-attach; on other disks it is ignored. "
+        "Catalogue decision (C39 only where it can matter): without an instance description nothing is "
+        "reported; with one, an autoDelete on an attached disk whose charge.chargeMode is not "
+        "postpaid_by_duration, or that is multi-attachable, is reported (info).",
         "autoDelete 决定用该镜像创建的实例被删除时是否一并删除此盘。它只对按配置计费且非多点挂载的云硬盘生效，"
-        "对其他磁盘会被忽略。",
+        "对其他磁盘会被忽略。目录决定（C39 只在可能起作用时报告）：没有实例描述时不报告；有实例描述时，若 "
+        "autoDelete 指向的已挂载磁盘的 charge.chargeMode 不是 postpaid_by_duration，或该盘可多点挂载，则给出提示。",
     ),
-    bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "autoDelete": true}]}',
-    good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}]}',
+    bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "autoDelete": true}]}   (vdb: a prepaid disk)',
+    good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "autoDelete": true}]}   (vdb: pay-by-configuration)',
 )
 def auto_delete_scope(request: Request, given: Given) -> Iterator[Hit]:
+    instance = instance_for(request, given)
+    if instance is None:
+        return
     for entry in request.entries:
         member = entry.obj.members.get("autoDelete")
-        if member is None or entry.excluded or not isinstance(member.value, bool):
+        device = entry.device
+        if member is None or entry.excluded or not isinstance(member.value, bool) or device is None:
             continue
-        yield Hit(
-            member.pointer,
-            m(
-                "autoDelete only takes effect for pay-by-configuration disks that are not multi-attach",
-                "autoDelete 仅对按配置计费且非多点挂载的云硬盘生效",
-            ),
-        )
+        attached = instance.attached(device)
+        if attached is None or not attached.is_cloud:
+            continue
+        prepaid = attached.charge_mode is not None and attached.charge_mode != PAY_BY_CONFIGURATION
+        if prepaid:
+            yield Hit(
+                member.pointer,
+                m(
+                    f"autoDelete has no effect on {device}: it is charged {attached.charge_mode}, and autoDelete "
+                    f"only applies to {PAY_BY_CONFIGURATION} (pay-by-configuration) disks",
+                    f"autoDelete 对 {device} 不起作用：该盘的计费方式是 {attached.charge_mode}，autoDelete 只对 "
+                    f"{PAY_BY_CONFIGURATION}（按配置计费）的磁盘生效",
+                ),
+            )
+        elif attached.multi_attachable:
+            yield Hit(
+                member.pointer,
+                m(
+                    f"autoDelete has no effect on {device}: it is a multi-attach disk, and autoDelete only applies "
+                    "to single-attach disks",
+                    f"autoDelete 对 {device} 不起作用：该盘可多点挂载，autoDelete 只对非多点挂载的磁盘生效",
+                ),
+            )

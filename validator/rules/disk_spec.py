@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from validator.api_errors import (
     DISK_SIZE_OUT_OF_RANGE,
@@ -22,13 +23,43 @@ from validator.rules.base import Given, Hit, is_int, m, rule
 from validator.rules.instance import instance_for
 
 DISK_TYPES = ("ssd.gp1", "ssd.io1", "hdd.std1")
-LEGACY_DISK_TYPES = {"ssd": "ssd.gp1 or ssd.io1", "premium-hdd": "hdd.std1 or ssd.gp1"}
+LEGACY_DISK_TYPES = {"ssd": ("ssd.gp1", "ssd.io1"), "premium-hdd": ("hdd.std1", "ssd.gp1")}
 UNLISTED_DISK_TYPES = ("ssd.gp2", "ssd.io2")
 SIZE_MIN, SIZE_MAX, SIZE_STEP = 20, 16000, 10
 IOPS_MIN, IOPS_CAP, IOPS_STEP, IOPS_PER_GB, IOPS_DEFAULT_PER_GB = 200, 32000, 10, 50, 30
 _SNAPSHOT = re.compile(r"snapshot-[a-z0-9]+")
 SNAPSHOT_SUFFIX_LENGTH = 10
 IGNORED_DISK_FIELDS = ("az", "name", "description", "policyId", "charge", "multiAttachable")
+
+
+def _case_variant(kind: object) -> bool:
+    """A listed disk type written in another case (SSD.IO1): C41's alone."""
+    return isinstance(kind, str) and kind not in DISK_TYPES and kind.lower() in DISK_TYPES
+
+
+class DiskFacts(NamedTuple):
+    """The type and size of the disk an entry describes, and the device whose description supplied either."""
+
+    kind: object
+    size: object
+    described: str | None = None
+
+
+def disk_facts(request: Request, given: Given, entry: Entry, disk: Obj) -> DiskFacts:
+    """diskType and diskSizeGB as written; an entry that adjusts an attached cloud disk takes those it omits
+    from the instance description (catalogue, Further decisions: "C44/C45 with an instance description")."""
+    kind, size = disk.get("diskType"), disk.get("diskSizeGB")
+    if (kind is not None and size is not None) or "snapshotId" in disk or entry.device is None:
+        return DiskFacts(kind, size)
+    instance = instance_for(request, given)
+    attached = None if instance is None else instance.attached(entry.device)
+    if attached is None or not attached.is_cloud:
+        return DiskFacts(kind, size)
+    return DiskFacts(
+        attached.disk_type if kind is None else kind,
+        attached.size_gb if size is None else size,
+        entry.device if (kind is None and attached.disk_type) or (size is None and attached.size_gb) else None,
+    )
 
 
 def _missing_for_new_disk(
@@ -121,13 +152,24 @@ def disk_type(request: Request, given: Given) -> Iterator[Hit]:
         if member is None or not isinstance(member.value, str) or member.value in DISK_TYPES:
             continue
         value = member.value
-        listed = ", ".join(DISK_TYPES)
+        listed, listed_zh = ", ".join(DISK_TYPES), "、".join(DISK_TYPES)
         if value in LEGACY_DISK_TYPES:
+            replacements = LEGACY_DISK_TYPES[value]
             yield Hit(
                 member.pointer,
                 m(
-                    f'diskType "{value}" is a legacy type; use {LEGACY_DISK_TYPES[value]}',
-                    f'diskType "{value}" 是旧类型；请改用 {LEGACY_DISK_TYPES[value]}',
+                    f'diskType "{value}" is a legacy type; use {" or ".join(replacements)}',
+                    f'diskType "{value}" 是旧类型；请改用 {" 或 ".join(replacements)}',
+                ),
+                api=INVALID_ARGUMENT.render(),
+            )
+        elif _case_variant(value):
+            # One finding per problem: the spelling, with no C44/C45 about the type it was meant to be.
+            yield Hit(
+                member.pointer,
+                m(
+                    f'diskType "{value}" is not one of {listed}: diskType is case-sensitive; write "{value.lower()}"',
+                    f'diskType "{value}" 不是 {listed_zh} 之一：diskType 区分大小写；请写成 "{value.lower()}"',
                 ),
                 api=INVALID_ARGUMENT.render(),
             )
@@ -136,14 +178,14 @@ def disk_type(request: Request, given: Given) -> Iterator[Hit]:
                 member.pointer,
                 m(
                     f'diskType "{value}" is not listed for createImage ({listed}); the API may refuse it',
-                    f'diskType "{value}" 不在 createImage 列出的类型中（{listed}）；API 可能拒绝',
+                    f'diskType "{value}" 不在 createImage 列出的类型中（{listed_zh}）；API 可能拒绝',
                 ),
                 severity=Severity.WARNING,
             )
         else:
             yield Hit(
                 member.pointer,
-                m(f'diskType "{value}" is not one of {listed}', f'diskType "{value}" 不是 {listed} 之一'),
+                m(f'diskType "{value}" is not one of {listed}', f'diskType "{value}" 不是 {listed_zh} 之一'),
                 api=INVALID_ARGUMENT.render(),
             )
 
@@ -225,11 +267,13 @@ def disk_size_step(request: Request, given: Given) -> Iterator[Hit]:
     '"diskSizeGB": 40, "iops": 1000}}]}',
 )
 def iops_ignored(request: Request, given: Given) -> Iterator[Hit]:
-    for _entry, disk in request.specs:
+    for entry, disk in request.specs:
         member = disk.members.get("iops")
         if member is None:
             continue
-        kind = disk.get("diskType")
+        kind, _, described = disk_facts(request, given, entry, disk)
+        if _case_variant(kind):
+            continue
         if kind is None:
             yield Hit(
                 member.pointer,
@@ -238,6 +282,15 @@ def iops_ignored(request: Request, given: Given) -> Iterator[Hit]:
                     "没有 diskType 时无法核实 iops：只有 ssd.io1 磁盘才会采用它",
                 ),
                 severity=Severity.INFO,
+            )
+        elif isinstance(kind, str) and kind != "ssd.io1" and described is not None and "diskType" not in disk:
+            yield Hit(
+                member.pointer,
+                m(
+                    f'iops is ignored: the instance description shows {described} is a "{kind}" disk, and only '
+                    "ssd.io1 takes a provisioned IOPS",
+                    f'iops 会被忽略：实例描述显示 {described} 是 "{kind}" 磁盘，只有 ssd.io1 支持指定 IOPS',
+                ),
             )
         elif isinstance(kind, str) and kind != "ssd.io1":
             yield Hit(
@@ -273,11 +326,15 @@ def iops_ignored(request: Request, given: Given) -> Iterator[Hit]:
 )
 def iops_range(request: Request, given: Given) -> Iterator[Hit]:
     api = IOPS_OUT_OF_RANGE.render()
-    for _entry, disk in request.specs:
-        if disk.get("diskType") != "ssd.io1":
-            continue
-        size = disk.get("diskSizeGB")
+    for entry, disk in request.specs:
         member = disk.members.get("iops")
+        kind, size, described = (
+            disk_facts(request, given, entry, disk)
+            if member is not None
+            else DiskFacts(disk.get("diskType"), disk.get("diskSizeGB"))
+        )
+        if kind != "ssd.io1":
+            continue
         if member is None:
             if is_int(size):
                 assert isinstance(size, int)
@@ -305,14 +362,19 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
         elif is_int(size):
             assert isinstance(size, int)
             maximum = min(IOPS_CAP, size * IOPS_PER_GB)
+            source = (
+                m("", "")
+                if described is None or "diskSizeGB" in disk
+                else m(f", the size of {described} in the instance description", f"，即实例描述中 {described} 的容量")
+            )
             if iops > maximum:
                 yield Hit(
                     member.pointer,
                     m(
                         f"iops {quote(iops)} is above the maximum {maximum} "
-                        f"(min({IOPS_CAP}, diskSizeGB {quote(size)} × {IOPS_PER_GB}))",
+                        f"(min({IOPS_CAP}, diskSizeGB {quote(size)} × {IOPS_PER_GB}){source.en})",
                         f"iops {quote(iops)} 超过最大值 {maximum}"
-                        f"（min({IOPS_CAP}, diskSizeGB {quote(size)} × {IOPS_PER_GB})）",
+                        f"（min({IOPS_CAP}, diskSizeGB {quote(size)} × {IOPS_PER_GB}){source.zh}）",
                     ),
                     api=api,
                 )

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 
 STEADY_DISK_STATUS = "in-use"
+SNAPSHOT_READY = "available"
 BUSY_DISK_STATUSES = ("creating", "extending", "restoring", "deleting", "attaching", "detaching", "snapshotting")
 
 
@@ -352,8 +353,11 @@ def _snapshot_members(request: Request) -> Iterator[tuple[Entry, str]]:
     m("Every snapshotId is among the given snapshots.", "每个 snapshotId 都在给定的快照列表中。"),
     m(
         "Checked when the describeSnapshots answer is given: a snapshot that is not in it does not exist for "
-        "this account and region.",
-        "提供 describeSnapshots 结果时检查：不在其中的快照在该账号和地域下不存在。",
+        "this account and region. Catalogue decision (C68 and snapshot status): a listed snapshot whose status "
+        "is not available is a warning; the reference page lists no error for it, but the API is unlikely "
+        "to make a disk from it.",
+        "提供 describeSnapshots 结果时检查：不在其中的快照在该账号和地域下不存在。目录决定（C68 与快照状态）："
+        "列表中状态不是 available 的快照给出警告；参考页面没有为此列出错误，但 API 不太可能用它创建磁盘。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vde", "cloudDiskSpec": {"snapshotId": "snapshot-zzzzzzzzzz"}}]}',
     good='{"name": "web", "dataDisks": [{"deviceName": "vde", '
@@ -364,17 +368,29 @@ def _snapshot_members(request: Request) -> Iterator[tuple[Entry, str]]:
 def snapshot_exists(request: Request, given: Given) -> Iterator[Hit]:
     if given.context is None or given.context.snapshots is None:
         return
-    known = {snapshot.snapshot_id for snapshot in given.context.snapshots}
+    statuses = {snapshot.snapshot_id: snapshot.status for snapshot in given.context.snapshots}
+    given_words = "the snapshot given" if len(statuses) == 1 else f"the {len(statuses)} snapshots given"
     for entry, snapshot in _snapshot_members(request):
-        if snapshot not in known:
-            assert entry.disk is not None
+        assert entry.disk is not None
+        pointer = entry.disk.members["snapshotId"].pointer
+        if snapshot not in statuses:
             yield Hit(
-                entry.disk.members["snapshotId"].pointer,
+                pointer,
                 m(
-                    f"snapshot {snapshot} is not among the {len(known)} snapshots given",
-                    f"快照 {snapshot} 不在给定的 {len(known)} 个快照中",
+                    f"snapshot {snapshot} is not among {given_words}",
+                    f"快照 {snapshot} 不在给定的 {len(statuses)} 个快照中",
                 ),
                 api=SNAPSHOT_NOT_FOUND.render(snapshot),
+            )
+        elif statuses[snapshot] not in (None, SNAPSHOT_READY):
+            yield Hit(
+                pointer,
+                m(
+                    f"snapshot {snapshot} is {statuses[snapshot]}, not {SNAPSHOT_READY}: the API is unlikely to make "
+                    "a disk from it",
+                    f"快照 {snapshot} 的状态是 {statuses[snapshot]}，不是 {SNAPSHOT_READY}：API 不太可能用它创建磁盘",
+                ),
+                severity=Severity.WARNING,
             )
 
 
