@@ -135,9 +135,30 @@ class SchemaHit:
     message: Message
 
 
+def _overlooked(request: Request, errors: list[Any]) -> set[int]:
+    """Errors that would be a second finding for one problem (catalogue, "One finding per problem"): a
+    range failure of a value whose type already fails (1e5, .inf), and C37 on an entry that excludes its
+    disk (C34 reports its ignored members)."""
+    typed = {tuple(error.absolute_path) for error in errors if error.validator == "type"}
+    excluded = {entry.index for entry in request.entries if entry.excluded}
+    overlooked = set()
+    for index, error in enumerate(errors):
+        path = tuple(error.absolute_path)
+        second_to_type = error.validator != "type" and path in typed
+        in_excluded = len(path) > 1 and path[0] == "dataDisks" and path[1] in excluded
+        on_excluded = in_excluded and error.schema.get("x-rule") == "C37"
+        if second_to_type or on_excluded:
+            overlooked.add(index)
+    return overlooked
+
+
 def schema_hits(request: Request) -> Iterator[SchemaHit]:
     """Schema failures of the request; the body form is used when the file holds no path parameter."""
-    for error in validator_for(request.has_path_parameters).iter_errors(request.clean):  # type: ignore[arg-type]
+    errors = list(validator_for(request.has_path_parameters).iter_errors(request.clean))  # type: ignore[arg-type]
+    overlooked = _overlooked(request, errors) if errors else set()
+    for index, error in enumerate(errors):
+        if index in overlooked:
+            continue
         keyword = str(error.validator)
         schema: Any = error.schema
         rule = schema.get("x-type-rule" if keyword == "type" else "x-rule", TYPE_RULE)

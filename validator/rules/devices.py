@@ -111,14 +111,26 @@ def device_name(request: Request, given: Given) -> Iterator[Hit]:
             )
 
 
+def _replaces(one: Entry, other: Entry) -> bool:
+    """An excluding entry and a specifying one: the reference page's "exclude, then specify" reading."""
+    return (one.excluded and other.disk is not None and not other.excluded) or (
+        other.excluded and one.disk is not None and not one.excluded
+    )
+
+
 @rule(
     "C32",
     "duplicate-device",
     Severity.ERROR,
     m("No two entries name the same deviceName.", "不得有两个条目使用相同的 deviceName。"),
     m(
-        "Each data-disk slot can be described once. The finding points at the later entry's deviceName.",
-        "每个数据盘盘符只能描述一次。发现项指向后一个条目的 deviceName。",
+        "Each data-disk slot can be described once. The finding points at the later entry's deviceName. "
+        "Catalogue decision (C32 and replacing a disk): the reference page's \"exclude the existing disk, then "
+        "specify new properties\" does not make a repeated deviceName acceptable, since the API counts names; "
+        "for such a pair the finding says how to replace a disk instead.",
+        "每个数据盘盘符只能描述一次。发现项指向后一个条目的 deviceName。目录决定（C32 与替换磁盘）：参考页面所说的"
+        "“先排除现有磁盘，再指定新属性”并不能让重复的 deviceName 被接受，因为 API 按名称计数；对这样的条目对，"
+        "发现项会说明替换磁盘的正确做法。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}, {"deviceName": "vdb", '
     '"autoDelete": true}]}',
@@ -127,23 +139,41 @@ def device_name(request: Request, given: Given) -> Iterator[Hit]:
     api=DUPLICATE_DEVICE_NAME,
 )
 def duplicate_device(request: Request, given: Given) -> Iterator[Hit]:
-    first: dict[str, int] = {}
+    first: dict[str, Entry] = {}
     for entry in request.entries:
         named = _named(entry)
         if named is None:
             continue
         pointer, device = named
-        if device in first:
+        if device not in first:
+            first[device] = entry
+            continue
+        earlier = first[device].index
+        if _replaces(first[device], entry):
+            # Catalogue, "C32 and replacing a disk": the API counts names, so say how to replace instead.
             yield Hit(
                 pointer,
                 m(
-                    f'deviceName "{device}" is already used by dataDisks entry {first[device]}',
-                    f'deviceName "{device}" 已被 dataDisks 第 {first[device]} 项使用',
+                    f'deviceName "{device}" is already used by dataDisks entry {earlier}: the API refuses a repeated '
+                    f"deviceName even to exclude a disk and then specify it; to replace {device}, keep one entry "
+                    "with the new cloudDiskSpec (with snapshotId for a disk from a snapshot), or exclude it and "
+                    "add the new disk under a free device name",
+                    f'deviceName "{device}" 已被 dataDisks 第 {earlier} 项使用：'
+                    "即使是先排除磁盘再重新指定，API 也会拒绝重复的 deviceName；"
+                    f"如需替换 {device}，请只保留一个带新 cloudDiskSpec 的条目（从快照创建时写上 snapshotId），"
+                    "或者排除它并用一个空闲的盘符添加新盘",
                 ),
                 api=DUPLICATE_DEVICE_NAME.render(),
             )
-        else:
-            first[device] = entry.index
+            continue
+        yield Hit(
+            pointer,
+            m(
+                f'deviceName "{device}" is already used by dataDisks entry {earlier}',
+                f'deviceName "{device}" 已被 dataDisks 第 {earlier} 项使用',
+            ),
+            api=DUPLICATE_DEVICE_NAME.render(),
+        )
 
 
 @rule(
@@ -230,6 +260,8 @@ def entry_does_nothing(request: Request, given: Given) -> Iterator[Hit]:
     for entry in request.entries:
         if entry.excluded or "cloudDiskSpec" in entry.obj or "autoDelete" in entry.obj:
             continue
+        if not isinstance(entry.obj.get("noDevice"), (bool, type(None))):
+            continue  # a noDevice of the wrong type is C03's alone (catalogue: one finding per problem)
         yield Hit(
             entry.obj.pointer,
             m(
