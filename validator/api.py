@@ -4,6 +4,7 @@ with the configuration the command line would use."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from validator import suppressions
 from validator.engine import DEFAULT_SETTINGS, check_document
 from validator.finding import Finding
+from validator.messages import quote
 from validator.readers import Document, ParseFailure, decode, is_yaml, read
 from validator.report import Report
 from validator.settings import Settings
@@ -39,15 +41,33 @@ def check_source(
     settings: Settings = DEFAULT_SETTINGS,
     context: Context | None = None,
 ) -> tuple[Finding, ...]:
-    """Read (validator.readers) and check one request given as text, bytes or an object."""
+    """Read (validator.readers) and check one request given as text, bytes or an object; YAML comments
+    may suppress findings."""
+    given_text = isinstance(source, str)
     if isinstance(source, bytes):
         text = decode(source)
         if isinstance(text, ParseFailure):
             return check_document(text, lang, settings, path=filename)
         source = text
+    document = read(source, filename)
+    if given_text and isinstance(document, Document) and not isinstance(document.root, dict):
+        document = _path_given_as_text(str(source)) or document
     if isinstance(source, str):
-        return check_parsed(source, read(source, filename), filename, lang, settings, context)
-    return check_document(read(source, filename), lang, settings, path=filename, context=context)
+        return check_parsed(source, document, filename, lang, settings, context)
+    return check_document(document, lang, settings, path=filename, context=context)
+
+
+# A request given as text that is only a file name: check_create_image("requests/web.yaml").
+_PATH_LIKE = re.compile(r"(?:[A-Za-z]:)?[^\s{}\[\],:'\"]+\.(?:json|ya?ml)", re.IGNORECASE)
+
+
+def _path_given_as_text(text: str) -> ParseFailure | None:
+    if not _PATH_LIKE.fullmatch(text.strip()):
+        return None
+    return ParseFailure(
+        f"the request is the text {quote(text.strip())}, which looks like a file path, not a request: pass the "
+        "file's text (or bytes), or use validator.check_file(path)"
+    )
 
 
 def check_create_image(

@@ -35,3 +35,8 @@ def quote(value: object) -> str:
     if isinstance(value, list):
         return "an array"
     return type(value).__name__
+
+
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 character`, `2 characters`: a number with its noun in the right English form."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from validator import schemas
-from validator.messages import Message, quote
+from validator.messages import Message, count, quote
 from validator.model import Request
 
 if TYPE_CHECKING:
@@ -75,9 +75,17 @@ def _type_words(expected: object) -> tuple[str, str]:
     return " or ".join(en for en, _ in words), "或".join(zh for _, zh in words)
 
 
-def _message(keyword: str, field: str, value: Any, limit: Any) -> Message:
+def _message(keyword: str, field: str, value: Any, limit: Any, written: str | None = None) -> Message:
     if keyword == "type":
         en, zh = _type_words(limit)
+        if written is not None and "string" in (limit if isinstance(limit, list) else [limit]):
+            # A YAML plain scalar read as a number (name: 2026.11): quoting it keeps the text as written.
+            return Message(
+                f"{field} must be {en}, not the number {quote(value)}: YAML reads {written} unquoted as a number; "
+                f'write it in quotes, "{written}"',
+                f"{field} 必须是{zh}，而不是数字 {quote(value)}："
+                f'YAML 会把不带引号的 {written} 读成数字；请加引号写成 "{written}"',
+            )
         return Message(f"{field} must be {en}, not {quote(value)}", f"{field} 必须是{zh}，而不是 {quote(value)}")
     if keyword == "required":
         return Message(f"{field} is missing", f"缺少 {field}")
@@ -91,17 +99,17 @@ def _message(keyword: str, field: str, value: Any, limit: Any) -> Message:
         )
     if keyword == "minLength":
         return Message(
-            f"{field} has {len(value)} characters; at least {limit} are required",
+            f"{field} has {count(len(value), 'character')}; at least {limit} are required",
             f"{field} 只有 {len(value)} 个字符；至少需要 {limit} 个",
         )
     if keyword == "maxLength":
         return Message(
-            f"{field} has {len(value)} characters; at most {limit} are allowed",
+            f"{field} has {count(len(value), 'character')}; at most {limit} are allowed",
             f"{field} 有 {len(value)} 个字符；最多允许 {limit} 个",
         )
     if keyword == "maxItems":
         return Message(
-            f"{field} has {len(value)} entries; at most {limit} are allowed",
+            f"{field} has {count(len(value), 'entry', 'entries')}; at most {limit} are allowed",
             f"{field} 有 {len(value)} 项；最多允许 {limit} 项",
         )
     if keyword == "enum":
@@ -170,6 +178,6 @@ def schema_hits(request: Request) -> Iterator[SchemaHit]:
                 if name not in error.instance:  # type: ignore[operator]
                     yield SchemaHit(rule, request.pointer_of(path), _message(keyword, name, None, None))
             continue
-        yield SchemaHit(
-            rule, request.pointer_of(path), _message(keyword, _field(path), error.instance, error.validator_value)
-        )
+        pointer = request.pointer_of(path)
+        written = request.number_texts.get(pointer) if keyword == "type" else None
+        yield SchemaHit(rule, pointer, _message(keyword, _field(path), error.instance, error.validator_value, written))

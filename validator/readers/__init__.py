@@ -10,12 +10,20 @@ sdk_objects.py plain values from dicts and the JD Cloud SDK's objects
 
 from __future__ import annotations
 
+import re
+
 from validator.readers.decoding import decode
 from validator.readers.json_reader import read_json
 from validator.readers.records import Document, ParseFailure
 from validator.readers.sdk_objects import TooDeep, request_parameters, to_plain
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# The reference page shows a request as its path line and then the body; a file copied from it starts so.
+_REQUEST_LINE = re.compile(
+    r"[\ufeff \t\r\n]*(?P<line>(?:POST[ \t]+)?(?:https?://[^\s/]+)?(?P<path>/v1/regions/\S*:createImage))"
+    r"[ \t]*(?:\r?\n|$)",
+    re.IGNORECASE,
+)
 
 
 def is_yaml(text: str, filename: str | None) -> bool:
@@ -27,8 +35,27 @@ def is_yaml(text: str, filename: str | None) -> bool:
     return text.lstrip("\ufeff \t\r\n")[:1] not in ("{", "[")
 
 
+def _request_line(text: str) -> ParseFailure | None:
+    match = _REQUEST_LINE.match(text)
+    if match is None:
+        return None
+    start = match.start("line")
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return ParseFailure(
+        f"the first line is the request path ({match.group('path')}), not JSON or YAML: remove it and keep the body "
+        "(regionId and instanceId may go in the body, parameters form)",
+        line,
+        column,
+    )
+
+
 def read_text(text: str, filename: str | None = None) -> Document | ParseFailure:
     """A document from JSON or YAML text; `filename` (its suffix) chooses the reader when it says."""
+    if text.lstrip("\ufeff \t\r\n")[:1] in ("/", "P", "p", "h", "H"):
+        failure = _request_line(text)
+        if failure is not None:
+            return failure
     if not is_yaml(text, filename):
         return read_json(text)
     # PyYAML is imported only when a YAML document is read.

@@ -17,7 +17,7 @@ from validator.api_errors import (
     SNAPSHOT_NOT_FOUND,
 )
 from validator.finding import Severity
-from validator.messages import quote
+from validator.messages import count, quote
 from validator.model import Entry, Obj, Request
 from validator.rules.base import Given, Hit, is_int, m, rule
 from validator.rules.instance import instance_for
@@ -444,7 +444,7 @@ def snapshot_id(request: Request, given: Given) -> Iterator[Hit]:
             yield Hit(
                 member.pointer,
                 m(
-                    f'snapshotId "{value}" has {length} characters after "snapshot-"; snapshot ids have '
+                    f'snapshotId "{value}" has {count(length, "character")} after "snapshot-"; snapshot ids have '
                     f"{SNAPSHOT_SUFFIX_LENGTH}",
                     f'snapshotId "{value}" 在 "snapshot-" 之后有 {length} 个字符；快照 ID 应为 '
                     f"{SNAPSHOT_SUFFIX_LENGTH} 个",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from validator.api_errors import INSTANCE_NOT_FOUND, INVALID_ARGUMENT
 from validator.finding import Severity
+from validator.messages import count
 from validator.model import Request
 from validator.rules.base import Given, Hit, declare, m, rule
 
@@ -106,7 +107,7 @@ def instance_id(request: Request, given: Given) -> Iterator[Hit]:
         yield Hit(
             member.pointer,
             m(
-                f'instanceId "{value}" has {len(value) - 2} characters after "i-"; instance ids have '
+                f'instanceId "{value}" has {count(len(value) - 2, "character")} after "i-"; instance ids have '
                 f"{INSTANCE_SUFFIX_LENGTH}",
                 f'instanceId "{value}" 在 "i-" 之后有 {len(value) - 2} 个字符；云主机 ID 应为 '
                 f"{INSTANCE_SUFFIX_LENGTH} 个",
