@@ -4,6 +4,7 @@ expected rule, API code and pointer; any input gives a report, the same one ever
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -228,6 +229,10 @@ def test_json_and_equivalent_yaml_give_the_same_findings(value: dict[str, Any]) 
     # PyYAML dumps y, n and 0-led texts such as "08" unquoted: YAML 1.1 and 1.2 loaders read them differently,
     # which only YAML text can say (C06).
     from_yaml = tuple(f for f in from_yaml if f.rule != "C06")
+    # A YAML number where text is expected also says how to quote it, as written (JSON needs no such advice).
+    from_yaml = tuple(
+        f._replace(message=re.sub(r"not the number (.*): YAML reads .*", r"not \1", f.message)) for f in from_yaml
+    )
     # Apart from positions: the two texts lay the same members out on different lines.
     assert sorted(_stable(from_json), key=repr) == sorted(_stable(from_yaml), key=repr)
     assert all(f.line is not None for f in from_json + from_yaml)
