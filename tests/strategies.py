@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from typing import Any
 
@@ -150,3 +151,120 @@ json_values = st.recursive(
     max_leaves=30,
 )
 json_objects = st.dictionaries(json_keys, json_values, max_size=6)
+
+
+# YAML renderings of accepted requests in the shapes senders write: merge keys (<<: *anchor, <<: {...},
+# <<: [{...}, {...}]), anchors and aliases, and the C06 scalars (yes/on/off, 050, 1:30, a date as the name)
+# that PyYAML reads as the intended value.
+_TRUE_WORDS = ("yes", "Yes", "YES", "on", "On", "ON")
+_FALSE_WORDS = ("no", "No", "NO", "off", "Off", "OFF")
+dates = st.dates().map(lambda day: day.isoformat()).filter(lambda text: len(text) == 10)
+
+
+_YAML_PRINTABLE = re.compile("[\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _double_quoted(text: str) -> str:
+    """A YAML double-quoted scalar: printable characters as they are, the rest escaped (YAML has no surrogate
+    pairs, so json.dumps's escapes will not do)."""
+    out = []
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char in "\t\n\r\x85\u2028\u2029" or not _YAML_PRINTABLE.match(char):  # line breaks fold
+            out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+class _YamlWriter:
+    """Writes a JSON value as flow-style YAML; notes the pointers of the C06 scalars it writes."""
+
+    def __init__(self, draw: st.DrawFn) -> None:
+        self.draw = draw
+        self.ambiguous: set[str] = set()
+        self.specs: list[tuple[str, dict[str, Any]]] = []
+        self.scalars: dict[str, str] = {}
+
+    def value(self, value: Any, pointer: str, key: str = "") -> str:
+        if isinstance(value, dict):
+            return self.mapping(value, pointer, key.casefold() == "clouddiskspec")
+        if isinstance(value, list):
+            return "[" + ", ".join(self.value(item, f"{pointer}/{i}") for i, item in enumerate(value)) + "]"
+        if isinstance(value, bool):
+            words = _TRUE_WORDS if value else _FALSE_WORDS
+            if self.draw(st.booleans()):
+                self.ambiguous.add(pointer)
+                return self.draw(st.sampled_from(words))
+            return "true" if value else "false"
+        if value is None:
+            return "null"
+        if isinstance(value, int):
+            return self.integer(value, pointer)
+        assert isinstance(value, str)
+        return self.text(value, pointer)
+
+    def integer(self, value: int, pointer: str) -> str:
+        forms = [str(value)]
+        if value >= 8:
+            forms.append("0" + format(value, "o"))  # octal to PyYAML: reads as `value`
+        if value >= 60:
+            forms.append(f"{value // 60}:{value % 60:02d}")  # sexagesimal to PyYAML
+        written = self.draw(st.sampled_from(forms))
+        if written != str(value):
+            self.ambiguous.add(pointer)
+        return written
+
+    def text(self, value: str, pointer: str) -> str:
+        if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
+            self.ambiguous.add(pointer)  # a timestamp to YAML 1.1, kept as text
+            return value
+        if value in self.scalars:
+            return "*" + self.scalars[value]
+        written = _double_quoted(value)
+        if self.draw(st.booleans()):
+            anchor = f"t{len(self.scalars)}"
+            self.scalars[value] = anchor
+            written = f"&{anchor} {written}"
+        return written
+
+    def members(self, value: dict[str, Any], pointer: str) -> list[str]:
+        return [f"{key}: {self.value(item, f'{pointer}/{key}', key)}" for key, item in value.items()]
+
+    def mapping(self, value: dict[str, Any], pointer: str, is_spec: bool) -> str:
+        draw = self.draw
+        if is_spec:
+            sources = [(name, spec) for name, spec in self.specs if spec and set(spec) <= set(value)]
+            if sources and draw(st.booleans()):
+                name, spec = draw(st.sampled_from(sources))
+                own = {key: item for key, item in value.items() if key not in spec or spec[key] != item}
+                return "{" + ", ".join([f"<<: *{name}", *self.members(own, pointer)]) + "}"
+        keys = list(value)
+        if len(keys) >= 2 and draw(st.booleans()):
+            # Inline merges: some members written in merged mappings, the rest explicitly.
+            merged = draw(st.lists(st.sampled_from(keys), min_size=1, unique=True))
+            split = draw(st.integers(0, len(merged)))
+            groups = [group for group in (merged[:split], merged[split:]) if group]
+            written = ["{" + ", ".join(self.members({k: value[k] for k in group}, pointer)) + "}" for group in groups]
+            merge = written[0] if len(written) == 1 else "[" + ", ".join(written) + "]"
+            rest = self.members({k: v for k, v in value.items() if k not in merged}, pointer)
+            text = "{" + ", ".join([f"<<: {merge}", *rest]) + "}"
+        else:
+            text = "{" + ", ".join(self.members(value, pointer)) + "}"
+        if is_spec and draw(st.booleans()):
+            name = f"s{len(self.specs)}"
+            self.specs.append((name, value))
+            text = f"&{name} {text}"
+        return text
+
+
+@st.composite
+def yaml_renderings(draw: st.DrawFn) -> tuple[str, dict[str, Any], set[str]]:
+    """(YAML text, the request it holds, the pointers of its C06 scalars)."""
+    request = draw(accepted_requests())
+    name_key = next((key for key in request if key.casefold() == "name"), None)
+    if name_key is not None and draw(st.integers(0, 4)) == 0:
+        request[name_key] = draw(dates)
+    writer = _YamlWriter(draw)
+    return writer.value(request, "") + "\n", request, writer.ambiguous

@@ -3,6 +3,7 @@ expected rule, API code and pointer; any input gives a report, the same one ever
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Callable
@@ -13,8 +14,16 @@ import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tests.strategies import SLOTS, accepted_requests, canonical_requests, json_objects, json_values
+from tests.strategies import (
+    SLOTS,
+    accepted_requests,
+    canonical_requests,
+    json_objects,
+    json_values,
+    yaml_renderings,
+)
 from validator import Finding, Report, Severity, check_create_image
+from validator.readers import Document, read
 
 
 @given(accepted_requests())
@@ -249,3 +258,38 @@ def test_any_bytes_give_a_report(data: bytes) -> None:
 @given(st.text(max_size=500))
 def test_any_text_gives_a_report(text: str) -> None:
     assert isinstance(check_create_image(text), Report)
+
+
+def _pyyaml_value(value: Any) -> Any:
+    """yaml.safe_load's value with dates as the text they were written as (the checker keeps timestamps as text)."""
+    if isinstance(value, dict):
+        return {key: _pyyaml_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_pyyaml_value(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+@given(yaml_renderings())
+def test_yaml_with_merges_aliases_and_c06_scalars_reads_as_pyyaml(
+    rendered: tuple[str, dict[str, Any], set[str]],
+) -> None:
+    text, request, _ = rendered
+    document = read(text, "r.yaml")
+    assert isinstance(document, Document), document
+    assert document.root == request
+    assert _pyyaml_value(yaml.safe_load(text)) == request
+
+
+@given(yaml_renderings())
+def test_yaml_with_merges_aliases_and_c06_scalars_gives_the_dicts_findings_and_c06(
+    rendered: tuple[str, dict[str, Any], set[str]],
+) -> None:
+    text, request, ambiguous = rendered
+    report = check_create_image(text, filename="r.yaml")
+    assert report.ok, report.errors
+    assert {f.pointer for f in report.findings if f.rule == "C06"} == ambiguous
+    assert all(f.line is not None for f in report.findings)
+    others = sorted(_stable(tuple(f for f in report.findings if f.rule != "C06")), key=repr)
+    assert others == sorted(_stable(check_create_image(request).findings), key=repr)
