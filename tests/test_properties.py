@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 from hypothesis import assume, given
@@ -240,7 +241,7 @@ def test_json_and_equivalent_yaml_give_the_same_findings(value: dict[str, Any]) 
     from_yaml = tuple(f for f in from_yaml if f.rule != "C06")
     # A YAML number where text is expected also says how to quote it, as written (JSON needs no such advice).
     from_yaml = tuple(
-        f._replace(message=re.sub(r"not the number (.*): YAML reads .*", r"not \1", f.message)) for f in from_yaml
+        attrs.evolve(f, message=re.sub(r"not the number (.*): YAML reads .*", r"not \1", f.message)) for f in from_yaml
     )
     # Apart from positions: the two texts lay the same members out on different lines.
     assert sorted(_stable(from_json), key=repr) == sorted(_stable(from_yaml), key=repr)
