@@ -209,3 +209,20 @@ def test_cli_wrong_typed_context_value_is_exit_2_naming_the_member(
     assert words in captured.err
     assert "expected" in captured.err
     assert str(context) in captured.err
+
+
+@pytest.mark.parametrize(("rule", "lang", "words"), [
+    ("C39", "en", "C39 only where it can matter"),
+    ("C39", "zh", "C39 只在可能起作用时报告"),
+    ("C44", "en", "C44/C45 with an instance description"),
+    ("C44", "zh", "C44/C45 与实例描述"),
+    ("C45", "en", "C44/C45 with an instance description"),
+    ("C45", "zh", "C44/C45 与实例描述"),
+    ("C68", "en", "C68 and snapshot status"),
+    ("C68", "zh", "C68 与快照状态"),
+])  # fmt: skip
+def test_explain_cites_the_catalogue_decision(
+    rule: str, lang: str, words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["explain", rule, "--lang", lang]) == 0
+    assert words in capsys.readouterr().out

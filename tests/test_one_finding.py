@@ -111,3 +111,11 @@ def test_c32_for_exclude_and_specify_says_how_to_replace_a_disk(pair: tuple[dict
 def test_other_c32_pairs_keep_the_plain_message(pair: tuple[dict[str, Any], dict[str, Any]]) -> None:
     (c32,) = [f for f in check_create_image(with_entries(*pair)).findings if f.rule == "C32"]
     assert c32.message == 'deviceName "vdb" is already used by dataDisks entry 0'
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "C32 and replacing a disk"), ("zh", "C32 与替换磁盘")])
+def test_explain_c32_cites_the_catalogue_decision(lang: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from validator.cli import main
+
+    assert main(["explain", "C32", "--lang", lang]) == 0
+    assert words in capsys.readouterr().out

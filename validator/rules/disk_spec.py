@@ -257,9 +257,12 @@ def disk_size_step(request: Request, given: Given) -> Iterator[Hit]:
     m("iops is set only with diskType ssd.io1.", "仅在 diskType 为 ssd.io1 时设置 iops。"),
     m(
         "Only ssd.io1 disks take a provisioned IOPS; with another type the value is ignored. With no "
-        "diskType (a disk from a snapshot, or an adjusted one) it cannot be verified: info.",
+        "diskType (a disk from a snapshot, or an adjusted one) it cannot be verified: info. Catalogue decision "
+        "(C44/C45 with an instance description): an entry that adjusts an attached disk takes the diskType "
+        "it omits from the description, and is checked as a new disk would be.",
         "只有 ssd.io1 磁盘支持指定 IOPS，其他类型会忽略该值。"
-        "没有 diskType 时（从快照创建或调整已有盘）无法核实，给出提示。",
+        "没有 diskType 时（从快照创建或调整已有盘）无法核实，给出提示。目录决定（C44/C45 与实例描述）："
+        "调整已挂载磁盘的条目若省略 diskType，则取实例描述中的类型，并按新盘的方式检查。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", '
     '"diskSizeGB": 40, "iops": 1000}}]}',
@@ -314,9 +317,13 @@ def iops_ignored(request: Request, given: Given) -> Iterator[Hit]:
     m(
         f"The upper bound grows with the disk: {IOPS_PER_GB} IOPS per GiB, capped at {IOPS_CAP}. Without "
         f"diskSizeGB (a disk from a snapshot) only [{IOPS_MIN}, {IOPS_CAP}] and the step are checked. Without "
-        f"iops the API uses diskSizeGB × {IOPS_DEFAULT_PER_GB} (info).",
+        f"iops the API uses diskSizeGB × {IOPS_DEFAULT_PER_GB} (info). Catalogue decision (C44/C45 with an "
+        "instance description): an entry that adjusts an attached disk takes the diskType and diskSizeGB it "
+        "omits from the description, so the bound comes from the size the disk will have.",
         f"上限随容量增长：每 GiB {IOPS_PER_GB} IOPS，最高 {IOPS_CAP}。没有 diskSizeGB 时（从快照创建）只检查 "
-        f"[{IOPS_MIN}, {IOPS_CAP}] 和步长。未设置 iops 时 API 使用 diskSizeGB × {IOPS_DEFAULT_PER_GB}（提示）。",
+        f"[{IOPS_MIN}, {IOPS_CAP}] 和步长。未设置 iops 时 API 使用 diskSizeGB × {IOPS_DEFAULT_PER_GB}（提示）。"
+        "目录决定（C44/C45 与实例描述）：调整已挂载磁盘的条目若省略 diskType 和 diskSizeGB，则取实例描述中的值，"
+        "上限按磁盘调整后的容量计算。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.io1", '
     '"diskSizeGB": 20, "iops": 1010}}]}',
