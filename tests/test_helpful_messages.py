@@ -144,3 +144,43 @@ def test_other_single_values_keep_the_top_level_message(text: str, words: str) -
 def test_file_bytes_holding_a_path_are_not_told_to_use_the_file_api() -> None:
     (finding,) = check_create_image(b"requests/web.yaml").findings
     assert "single value" in finding.message
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+UNREADABLE = [
+    ('{"a": ', None),
+    ('{"a": 1,}', None),
+    ('{"a": 1} x', None),
+    ('{"a": NaN}', None),
+    ('{"a": "\x01"}', None),
+    ('{"a" 1}', None),
+    ("[" * 70 + "]" * 70, None),
+    ("name: [", "r.yaml"),
+    ("name: *x", "r.yaml"),
+    ("a: &x 1\nb: &x 2\n", "r.yaml"),
+    ("name: one\n---\nname: two\n", "r.yaml"),
+    ("name: !!python/object:os.system x\n", "r.yaml"),
+    ("name: .nan\n", "r.yaml"),
+    ("x: {<<: 3}\n", "r.yaml"),
+    ("x: &x {<<: *x}\n", "r.yaml"),
+    ("", "r.yaml"),
+    ("", "r.json"),
+    ("[1]", None),
+    ("web", None),
+    (b"\x00\x01", None),
+    (b"\xff\xfe\x00", None),
+    (b'{"name": "\xff"}', None),
+    ("/v1/regions/cn-north-1/instances/i-1:createImage\nname: web\n", None),
+    ("requests/web.yaml", None),
+]
+
+
+@pytest.mark.parametrize(("request_", "filename"), UNREADABLE)
+def test_c01_messages_are_chinese_throughout(request_: object, filename: str | None) -> None:
+    (zh,) = check_create_image(request_, filename=filename, lang="zh").findings
+    (en,) = check_create_image(request_, filename=filename, lang="en").findings
+    assert (zh.rule, zh.line, zh.column) == (en.rule, en.line, en.column) == ("C01", en.line, en.column)
+    reason = zh.message.removeprefix("无法读取请求：")
+    assert CJK.search(reason), zh.message
+    # Only a parser's own words, marked as such, stay English.
+    assert not ENGLISH_WORD.search(re.sub(r"（解析器原文：.*）", "", reason)), zh.message

@@ -66,7 +66,9 @@ def _path_given_as_text(text: str) -> ParseFailure | None:
         return None
     return ParseFailure(
         f"the request is the text {quote(text.strip())}, which looks like a file path, not a request: pass the "
-        "file's text (or bytes), or use validator.check_file(path)"
+        "file's text (or bytes), or use validator.check_file(path)",
+        zh=f"请求是文本 {quote(text.strip())}，看起来是文件路径而不是请求：请传入文件的文本（或字节），"
+        "或使用 validator.check_file(path)",
     )
 
 

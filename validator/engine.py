@@ -26,7 +26,7 @@ DEFAULT_SETTINGS = Settings()
 
 def _failure(failure: ParseFailure, lang: str) -> Finding:
     rule = registry.BY_ID["C01"]
-    text = Message(f"cannot read the request: {failure.message}", f"无法读取请求：{failure.message}")
+    text = Message(f"cannot read the request: {failure.message}", f"无法读取请求：{failure.zh or failure.message}")
     return Finding(rule.id, rule.severity, text.render(lang), "", failure.line, failure.column)
 
 
@@ -60,8 +60,9 @@ def _raw(document: Document | ParseFailure, lang: str, given: Given) -> list[Fin
         return [_failure(document, lang)]
     if not isinstance(document.root, dict):
         line, column = document.locate("") or (1, 1)
-        kind = "an array" if isinstance(document.root, list) else "a single value"
-        return [_failure(ParseFailure(f"the top level is {kind}, not an object", line, column), lang)]
+        kind, zh = ("an array", "数组") if isinstance(document.root, list) else ("a single value", "单个值")
+        failure = ParseFailure(f"the top level is {kind}, not an object", line, column, f"顶层是{zh}，而不是对象")
+        return [_failure(failure, lang)]
     return _findings(document, given, lang)
 
 

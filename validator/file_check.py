@@ -40,7 +40,10 @@ def check_data(
 ) -> tuple[Finding, ...] | Skipped:
     """Findings for a file's bytes; with `recognising`, a Skipped for a file that is not a request."""
     if isinstance(data, TooLarge):
-        failure = ParseFailure(f"the file is {data.size} bytes, above the limit of {data.limit} (--max-bytes)")
+        failure = ParseFailure(
+            f"the file is {data.size} bytes, above the limit of {data.limit} (--max-bytes)",
+            zh=f"文件有 {data.size} 字节，超过上限 {data.limit}（--max-bytes）",
+        )
         return check_document(failure, lang, settings, path=path)
     content = decode(data)
     if isinstance(content, ParseFailure):

@@ -14,7 +14,7 @@ import re
 
 from validator.readers.decoding import decode
 from validator.readers.json_reader import read_json
-from validator.readers.records import Document, ParseFailure
+from validator.readers.records import MAX_DEPTH, Document, ParseFailure
 from validator.readers.sdk_objects import TooDeep, request_parameters, to_plain
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -47,6 +47,8 @@ def _request_line(text: str) -> ParseFailure | None:
         "(regionId and instanceId may go in the body, parameters form)",
         line,
         column,
+        f"第一行是请求路径（{match.group('path')}），不是 JSON 或 YAML：请删除这一行，只保留请求体"
+        "（regionId 和 instanceId 可以写进请求体，即参数形式）",
     )
 
 
@@ -74,7 +76,7 @@ def read(source: object, filename: str | None = None) -> Document | ParseFailure
     try:
         return Document(to_plain(request_parameters(source)))
     except TooDeep as exc:
-        return ParseFailure(str(exc))
+        return ParseFailure(str(exc), zh=f"请求的嵌套超过 {MAX_DEPTH} 层（是否有对象包含了它自己？）")
 
 
 __all__ = ["Document", "ParseFailure", "decode", "is_yaml", "read", "read_text"]

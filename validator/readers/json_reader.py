@@ -31,10 +31,11 @@ _scanstring: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstri
 
 
 class _Stop(Exception):
-    def __init__(self, message: str, offset: int) -> None:
+    def __init__(self, message: str, offset: int, zh: str) -> None:
         super().__init__(message)
         self.message = message
         self.offset = offset
+        self.zh = zh
 
 
 class _Reader:
@@ -60,7 +61,7 @@ class _Reader:
     def value(self, offset: int, pointer: str, depth: int) -> tuple[object, int]:
         text = self.text
         if offset >= len(text):
-            raise _Stop("unexpected end of file: a value was expected", offset)
+            raise _Stop("unexpected end of file: a value was expected", offset, "文件意外结束：此处应有一个值")
         self.values[pointer] = offset
         char = text[offset]
         if char == "{":
@@ -77,13 +78,21 @@ class _Reader:
             return self.number(match), match.end()
         for word in ("NaN", "Infinity", "-Infinity"):
             if text.startswith(word, offset):
-                raise _Stop(f"{word} is not a JSON value", offset)
-        raise _Stop(f"unexpected character {text[offset]!r}: a value was expected", offset)
+                raise _Stop(f"{word} is not a JSON value", offset, f"{word} 不是 JSON 值")
+        raise _Stop(
+            f"unexpected character {text[offset]!r}: a value was expected",
+            offset,
+            f"意外的字符 {text[offset]!r}：此处应有一个值",
+        )
 
     def number(self, match: re.Match[str]) -> object:
         token = match.group()
         if len(token) > _MAX_DIGITS:
-            raise _Stop(f"a number of {len(token)} characters is too long", match.start())
+            raise _Stop(
+                f"a number of {len(token)} characters is too long",
+                match.start(),
+                f"数字有 {len(token)} 个字符，太长",
+            )
         if match.group(1) is None and match.group(2) is None:
             return int(token)
         return float(token)
@@ -92,11 +101,15 @@ class _Reader:
         try:
             return _scanstring(self.text, offset + 1, True)
         except json.JSONDecodeError as exc:
-            raise _Stop(exc.msg.lower(), exc.pos) from None
+            raise _Stop(exc.msg.lower(), exc.pos, f"字符串无效（解析器原文：{exc.msg.lower()}）") from None
 
     def read_object(self, offset: int, pointer: str, depth: int) -> tuple[dict[str, object], int]:
         if depth > MAX_DEPTH:
-            raise _Stop(f"objects and arrays nest deeper than {MAX_DEPTH} levels", offset)
+            raise _Stop(
+                f"objects and arrays nest deeper than {MAX_DEPTH} levels",
+                offset,
+                f"对象和数组的嵌套超过 {MAX_DEPTH} 层",
+            )
         text, skip = self.text, _skip
         result: dict[str, object] = {}
         offset = skip(text, offset + 1).end()
@@ -104,7 +117,7 @@ class _Reader:
             return result, offset + 1
         while True:
             if not text.startswith('"', offset):
-                raise _Stop("a key in double quotes was expected", offset)
+                raise _Stop("a key in double quotes was expected", offset, "此处应有一个带双引号的键")
             key_offset = offset
             key, offset = self.string(offset)
             member = pointer + "/" + key if "~" not in key and "/" not in key else child_pointer(pointer, key)
@@ -114,7 +127,7 @@ class _Reader:
             self.keys[member] = key_offset
             offset = skip(text, offset).end()
             if not text.startswith(":", offset):
-                raise _Stop("':' was expected after the key", offset)
+                raise _Stop("':' was expected after the key", offset, "键之后应有 ':'")
             result[key], offset = self.value(skip(text, offset + 1).end(), member, depth)
             offset = skip(text, offset).end()
             if text.startswith(",", offset):
@@ -122,11 +135,15 @@ class _Reader:
                 continue
             if text.startswith("}", offset):
                 return result, offset + 1
-            raise _Stop("',' or '}' was expected", offset)
+            raise _Stop("',' or '}' was expected", offset, "此处应有 ',' 或 '}'")
 
     def read_array(self, offset: int, pointer: str, depth: int) -> tuple[list[object], int]:
         if depth > MAX_DEPTH:
-            raise _Stop(f"objects and arrays nest deeper than {MAX_DEPTH} levels", offset)
+            raise _Stop(
+                f"objects and arrays nest deeper than {MAX_DEPTH} levels",
+                offset,
+                f"对象和数组的嵌套超过 {MAX_DEPTH} 层",
+            )
         text, skip = self.text, _skip
         result: list[object] = []
         offset = skip(text, offset + 1).end()
@@ -141,7 +158,7 @@ class _Reader:
                 continue
             if text.startswith("]", offset):
                 return result, offset + 1
-            raise _Stop("',' or ']' was expected", offset)
+            raise _Stop("',' or ']' was expected", offset, "此处应有 ',' 或 ']'")
 
 
 class _Unsure(Exception):
@@ -262,12 +279,12 @@ def read_json(text: str) -> Document | ParseFailure:
     try:
         offset = _skip(text, 0).end()
         if offset == len(text):
-            return ParseFailure("the file is empty: a JSON object was expected")
+            return ParseFailure("the file is empty: a JSON object was expected", zh="文件为空：应为一个 JSON 对象")
         root, offset = reader.value(offset, "", 0)
         offset = _skip(text, offset).end()
         if offset != len(text):
-            raise _Stop("unexpected content after the end of the JSON value", offset)
+            raise _Stop("unexpected content after the end of the JSON value", offset, "JSON 值结束后还有多余的内容")
     except _Stop as stop:
         line, column = reader.position(stop.offset)
-        return ParseFailure(stop.message, line, column)
+        return ParseFailure(stop.message, line, column, stop.zh)
     return Document(root, reader.values, reader.keys, tuple(reader.duplicates), reader.line_starts)

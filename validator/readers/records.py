@@ -89,6 +89,8 @@ class ParseFailure:
     message: str
     line: int = 1
     column: int = 1
+    # The message in Chinese; None where only a parser's own (English) words can say it.
+    zh: str | None = None
 
 
 def escape_pointer_token(token: str) -> str:

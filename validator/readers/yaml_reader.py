@@ -34,16 +34,19 @@ _AS_TEXT_TAGS = {_TAG + "timestamp", _TAG + "binary"}
 _MAP_TAGS = {_TAG + "map", _TAG + "omap"}
 _SEQ_TAGS = {_TAG + "seq"}
 _MERGE_TAG = _TAG + "merge"
+_MERGE_NEEDS = "a merge key (<<) needs a mapping or a list of mappings"
+_MERGE_NEEDS_ZH = "合并键（<<）需要一个映射或映射列表"
 # C06: plain scalars YAML 1.1 and YAML 1.2 read differently.
 _BOOLEAN_WORDS = {"yes": True, "y": True, "on": True, "no": False, "n": False, "off": False}
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 
 
 class _Stop(Exception):
-    def __init__(self, message: str, position: Position) -> None:
+    def __init__(self, message: str, position: Position, zh: str) -> None:
         super().__init__(message)
         self.message = message
         self.position = position
+        self.zh = zh
 
 
 class _Alias:
@@ -90,7 +93,11 @@ class _Composer:
         loader.get_event()  # document end
         if not loader.check_event(yaml.StreamEndEvent):
             event = loader.get_event()
-            raise _Stop("expected a single document in the stream but found another document", _mark(event.start_mark))
+            raise _Stop(
+                "expected a single document in the stream but found another document",
+                _mark(event.start_mark),
+                "文件中只应有一个 YAML 文档，却又出现了另一个",
+            )
         return node
 
     def node(self, depth: int) -> Item:
@@ -98,11 +105,15 @@ class _Composer:
         event = loader.get_event()
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
-                raise _Stop(f"found undefined alias {event.anchor!r}", _mark(event.start_mark))
+                raise _Stop(
+                    f"found undefined alias {event.anchor!r}",
+                    _mark(event.start_mark),
+                    f"别名 {event.anchor!r} 没有定义",
+                )
             return _Alias(self.anchors[event.anchor], _mark(event.start_mark))
         anchor = event.anchor
         if anchor is not None and anchor in self.anchors:
-            raise _Stop(f"found duplicate anchor {anchor!r}", _mark(event.start_mark))
+            raise _Stop(f"found duplicate anchor {anchor!r}", _mark(event.start_mark), f"锚点 {anchor!r} 重复定义")
         tag = event.tag
         node: yaml.Node
         if isinstance(event, yaml.ScalarEvent):
@@ -116,7 +127,11 @@ class _Composer:
                 self.anchors[anchor] = node
             return node
         if depth + 1 > MAX_DEPTH:
-            raise _Stop(f"mappings and sequences nest deeper than {MAX_DEPTH} levels", _mark(event.start_mark))
+            raise _Stop(
+                f"mappings and sequences nest deeper than {MAX_DEPTH} levels",
+                _mark(event.start_mark),
+                f"映射和序列的嵌套超过 {MAX_DEPTH} 层",
+            )
         kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
         if tag is None or tag == "!":
             tag = loader.resolve(kind, None, event.implicit)
@@ -167,7 +182,11 @@ class _Builder:
     def tick(self, position: Position) -> None:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Stop(f"the document expands to more than {MAX_NODES} values (alias bomb?)", position)
+            raise _Stop(
+                f"the document expands to more than {MAX_NODES} values (alias bomb?)",
+                position,
+                f"文档展开后超过 {MAX_NODES} 个值（别名炸弹？）",
+            )
 
     def build(self, item: Item, pointer: str, depth: int, via: Position | None) -> object:
         """The value of `item` landing at `pointer`; `via` is where the alias it came through was written."""
@@ -176,7 +195,11 @@ class _Builder:
         position = via or _position(node)
         self.tick(position)
         if depth > MAX_DEPTH:
-            raise _Stop(f"mappings and sequences nest deeper than {MAX_DEPTH} levels", position)
+            raise _Stop(
+                f"mappings and sequences nest deeper than {MAX_DEPTH} levels",
+                position,
+                f"映射和序列的嵌套超过 {MAX_DEPTH} 层",
+            )
         self.values[pointer] = position
         if isinstance(node, yaml.MappingNode):
             self._check_tag(node, _MAP_TAGS, position)
@@ -191,7 +214,7 @@ class _Builder:
             self._check_tag(node, _PLAIN_TAGS, position)
             value = self.loader.construct_object(node, deep=True)
             if isinstance(value, float) and value != value:  # NaN is not a JSON value
-                raise _Stop(".nan has no JSON equivalent", position)
+                raise _Stop(".nan has no JSON equivalent", position, ".nan 在 JSON 中没有对应的值")
         if id(node) in self.plain:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 self.number_texts[pointer] = str(node.value)
@@ -208,9 +231,17 @@ class _Builder:
         first-listed source last (the YAML merge key's rule, and PyYAML's intent: of `<<: [*a, *b]` and of
         repeated `<<` keys the first wins), then the explicit ones, which win over every merged one."""
         if id(node) in merging:
-            raise _Stop("a merge key (<<) refers to the mapping it is in", via or _position(node))
+            raise _Stop(
+                "a merge key (<<) refers to the mapping it is in",
+                via or _position(node),
+                "合并键（<<）引用了它所在的映射",
+            )
         if len(merging) > MAX_DEPTH:
-            raise _Stop(f"merge keys (<<) chain deeper than {MAX_DEPTH} levels", via or _position(node))
+            raise _Stop(
+                f"merge keys (<<) chain deeper than {MAX_DEPTH} levels",
+                via or _position(node),
+                f"合并键（<<）的链条超过 {MAX_DEPTH} 层",
+            )
         merging = merging | {id(node)}
         sources: list[list[Pair]] = []
         explicit: list[Pair] = []
@@ -232,13 +263,13 @@ class _Builder:
         elif isinstance(node, yaml.SequenceNode):
             children = node.value
         else:
-            raise _Stop("a merge key (<<) needs a mapping or a list of mappings", via or _position(node))
+            raise _Stop(_MERGE_NEEDS, via or _position(node), _MERGE_NEEDS_ZH)
         sources: list[list[Pair]] = []
         for child in children:
             mapping, child_alias = _target(child)
             where = via or child_alias
             if not isinstance(mapping, yaml.MappingNode):
-                raise _Stop("a merge key (<<) needs a mapping or a list of mappings", where or _position(mapping))
+                raise _Stop(_MERGE_NEEDS, where or _position(mapping), _MERGE_NEEDS_ZH)
             sources.append([(k, v, w, True) for k, v, w, _ in self.pairs(mapping, where, merging)])
         return sources
 
@@ -247,7 +278,9 @@ class _Builder:
         explicit: set[str] = set()
         for key_node, value_item, where, merged in self.pairs(node, via, frozenset()):
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Stop("a mapping key must be a plain scalar", where or _position(key_node))
+                raise _Stop(
+                    "a mapping key must be a plain scalar", where or _position(key_node), "映射的键必须是普通标量"
+                )
             key = str(key_node.value)
             if merged:  # merge keys can multiply members without building values (a merge bomb)
                 self.tick(where or _position(key_node))
@@ -268,7 +301,11 @@ class _Builder:
     @staticmethod
     def _check_tag(node: yaml.Node, allowed: set[str], position: Position) -> None:
         if node.tag not in allowed:
-            raise _Stop(f"the tag {node.tag} is not allowed: a request holds plain JSON values only", position)
+            raise _Stop(
+                f"the tag {node.tag} is not allowed: a request holds plain JSON values only",
+                position,
+                f"不允许使用标签 {node.tag}：请求只能包含普通的 JSON 值",
+            )
 
 
 def read_yaml(text: str) -> Document | ParseFailure:
@@ -279,24 +316,25 @@ def read_yaml(text: str) -> Document | ParseFailure:
         try:
             node = composer.single()
         except _Stop as stop:
-            return ParseFailure(stop.message, *stop.position)
+            return ParseFailure(stop.message, *stop.position, stop.zh)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+            zh = f"YAML 语法错误（解析器原文：{message}）"
             if mark is None:
-                return ParseFailure(message)
-            return ParseFailure(message, mark.line + 1, mark.column + 1)
+                return ParseFailure(message, zh=zh)
+            return ParseFailure(message, mark.line + 1, mark.column + 1, zh)
         except yaml.YAMLError as exc:
-            return ParseFailure(f"invalid YAML: {exc}")
+            return ParseFailure(f"invalid YAML: {exc}", zh=f"YAML 无效（解析器原文：{exc}）")
         if node is None:
-            return ParseFailure("the file is empty: a YAML mapping was expected")
+            return ParseFailure("the file is empty: a YAML mapping was expected", zh="文件为空：应为一个 YAML 映射")
         builder = _Builder(loader, composer.plain)
         try:
             root = builder.build(node, "", 0, None)
         except _Stop as stop:
-            return ParseFailure(stop.message, *stop.position)
+            return ParseFailure(stop.message, *stop.position, stop.zh)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            return ParseFailure(f"invalid YAML value: {exc}")
+            return ParseFailure(f"invalid YAML value: {exc}", zh=f"YAML 值无效（解析器原文：{exc}）")
     finally:
         loader.dispose()
     return Document(
