@@ -115,14 +115,14 @@ def test_unreadable_file_is_exit_2_with_one_line(
     good.write_text('{"name": "web"}')
     locked = tmp_path / "b.json"
     locked.write_text('{"name": "web"}')
-    real_open = open
+    real_open = os.open
 
     def guarded_open(file: Any, *args: Any, **kwargs: Any) -> Any:
         if str(file) == str(locked):  # tests run as root too, where chmod 000 does not stop reading
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", guarded_open)
+    monkeypatch.setattr("os.open", guarded_open)  # files are opened with os.open (no blocking on a FIFO)
     code, report, err = _run(capsys, str(tmp_path))
     assert code == 2
     assert err == f"jdcloud-preflight: cannot read {locked}: Permission denied\n"
@@ -152,5 +152,8 @@ def test_file_that_vanishes_between_listing_and_reading(
 def test_directory_given_with_request_suffix_is_walked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "looks-like.json"
     folder.mkdir()
+    # (An empty folder is now "nothing to check", exit 2: issue 10. A request inside shows the walk.)
+    inner = folder / "r.json"
+    inner.write_text('{"name": "web"}')
     code, report, _ = _run(capsys, str(folder))
-    assert (code, report["files"]) == (0, [])
+    assert (code, [f["path"] for f in report["files"]]) == (0, [str(inner)])

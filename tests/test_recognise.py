@@ -76,8 +76,9 @@ LITERAL_EXAMPLES = [rule for rule in registry.RULES if _example(rule).startswith
 
 
 def test_most_rules_have_a_literal_bad_example() -> None:
-    # C06's examples are YAML by nature (name: 2026-11-01): one more than the JSON-literal rule allows for.
-    assert len(LITERAL_EXAMPLES) >= len(registry.RULES) - 4
+    # C06's examples are YAML by nature (name: 2026-11-01): one more than the JSON-literal rule allows for;
+    # and S02 (malformed-suppression), like S01, can only be shown as a YAML comment: one more again.
+    assert len(LITERAL_EXAMPLES) >= len(registry.RULES) - 5
 
 
 @pytest.mark.parametrize("rule", LITERAL_EXAMPLES, ids=lambda rule: rule.id)

@@ -19,7 +19,7 @@ POLICIES = [f"P0{i}" for i in range(1, 9)]
 
 
 def test_every_catalogue_constraint_has_a_rule_then_policies_then_suppressions() -> None:
-    assert [rule.id for rule in registry.RULES] == [*CATALOGUE, *POLICIES, "S01"]
+    assert [rule.id for rule in registry.RULES] == [*CATALOGUE, *POLICIES, "S01", "S02"]
     assert [rule.constraint for rule in registry.RULES if rule.constraint] == CATALOGUE
 
 

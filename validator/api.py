@@ -30,7 +30,7 @@ def check_parsed(
     context: Context | None = None,
 ) -> tuple[Finding, ...]:
     """Check request text already read into `document`; YAML comments may suppress findings."""
-    inline = suppressions.find(text) if "jdcloud-preflight" in text and is_yaml(text, filename) else ()
+    inline = suppressions.find(text) if suppressions.MENTION.search(text) and is_yaml(text, filename) else ()
     return check_document(document, lang, settings, path=filename, inline=inline, context=context)
 
 
@@ -72,6 +72,24 @@ def _path_given_as_text(text: str) -> ParseFailure | None:
     )
 
 
+def _check_arguments(settings: object, context: object) -> None:
+    """Wrong arguments are the caller's bug: a TypeError that says what to pass, not a crash deep inside."""
+    if not isinstance(settings, Settings):
+        raise TypeError(
+            f"settings must be a validator.settings.Settings (from validator.config.load(path) or "
+            f"Settings(...)), not {type(settings).__name__}"
+        )
+    if context is None:
+        return
+    from validator.context import Context  # imported only by runs that check against an instance
+
+    if not isinstance(context, Context):
+        raise TypeError(
+            f"context must be a validator.Context, built with Context.from_describe_instance(answer), "
+            f"from_describe_snapshots, from_describe_quotas or from_sdk, not {type(context).__name__}"
+        )
+
+
 def check_create_image(
     request: object,
     *,
@@ -87,6 +105,7 @@ def check_create_image(
     the source; `settings` selects rules and policies (see `load_settings`); `lang` defaults to the
     settings' language, else English. Never raises on bad input: problems are findings.
     """
+    _check_arguments(settings, context)
     return Report(check_source(request, filename, lang or settings.lang or "en", settings, context), filename)
 
 
@@ -145,7 +164,7 @@ def check_paths(
     path that cannot be read."""
     from validator import walk_filter
     from validator.file_check import Skipped, check_path
-    from validator.files import Unreadable, collect
+    from validator.files import Special, Unreadable, collect
 
     names = [os.fspath(path) for path in paths]
     settings = find_settings(names) if settings is None else settings
@@ -156,6 +175,8 @@ def check_paths(
     for item in collect(names, settings.exclude, settings.root, walk_filter.pruned):
         if isinstance(item, Unreadable):
             raise OSError(f"cannot read {item.path}: {item.reason}")
+        if isinstance(item, Special):  # a FIFO or device met while walking: never read
+            continue
         outcome = check_path(item, language, settings, context, recognising=item not in named)
         if not isinstance(outcome, Skipped):
             reports.append(_report(outcome, item))

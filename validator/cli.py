@@ -7,16 +7,19 @@ import argparse
 import functools
 import json
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 
 from validator import __version__, config, discovery, readers, registry, walk_filter
+from validator.console import OutputError, say, write
 from validator.file_check import Outcome, Skipped, check_data, check_path
-from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, collect, read
+from validator.files import DEFAULT_MAX_BYTES, Special, TooLarge, Unreadable, collect, read
 from validator.finding import Severity
 from validator.formatters import FileResult
 from validator.rules.base import Rule
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
 from validator.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# What shells report for a run ended by SIGINT (128 + the signal's number).
+EXIT_INTERRUPTED = 130
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
 
 
@@ -42,14 +47,26 @@ def _prefixes(text: str) -> tuple[str, ...]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # --debug is accepted before or after the command; SUPPRESS keeps a command's default from hiding
+    # the top level's value.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="on an internal error, print the traceback as well as the one-line message",
+    )
     parser = argparse.ArgumentParser(
         prog="jdcloud-preflight",
         description="Check JD Cloud createImage requests offline: what the API would reject or ignore.",
+        parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"jdcloud-preflight {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="check request files (JSON or YAML) and folders of them")
+    check = commands.add_parser(
+        "check", help="check request files (JSON or YAML) and folders of them", parents=[common]
+    )
     check.add_argument("paths", nargs="+", metavar="PATH", help="a request file, or a folder to walk")
     check.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
     check.add_argument(
@@ -83,12 +100,12 @@ def _parser() -> argparse.ArgumentParser:
 
     _conventions(check)
 
-    commands.add_parser("schema", help="print the request's JSON Schema, self-contained, for editors")
+    commands.add_parser("schema", help="print the request's JSON Schema, self-contained, for editors", parents=[common])
 
-    rules = commands.add_parser("rules", help="list every rule")
+    rules = commands.add_parser("rules", help="list every rule", parents=[common])
     rules.add_argument("--lang", choices=("en", "zh"), default=None)
 
-    explain = commands.add_parser("explain", help="describe one rule with a bad and a good example")
+    explain = commands.add_parser("explain", help="describe one rule with a bad and a good example", parents=[common])
     explain.add_argument("rule", metavar="RULE", help="a rule id such as C31")
     explain.add_argument("--lang", choices=("en", "zh"), default=None)
     return parser
@@ -123,8 +140,24 @@ def _colour() -> bool:
     return bool(isatty and isatty())
 
 
+class UsageError(Exception):
+    """A command line that cannot be run as given; the message says why in one line."""
+
+
+def _check_prefixes(args: argparse.Namespace) -> None:
+    """--select and --ignore name rule id prefixes: one that matches no rule is a typo that would switch
+    checks off (or leave them on) silently."""
+    if args.select is not None and not args.select:
+        raise UsageError(f"--select names no rule id ({registry.KNOWN_IDS})")
+    for option, prefixes in (("--select", args.select), ("--ignore", args.ignore)):
+        unknown = registry.unmatched(prefixes or ())
+        if unknown:
+            raise UsageError(f"{option} {unknown[0]!r} matches no rule id ({registry.KNOWN_IDS})")
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     """The configuration file's settings, with the command line's options winning."""
+    _check_prefixes(args)
     settings = discovery.settings_for(args.paths, args.config)
     return attrs.evolve(
         settings,
@@ -140,8 +173,8 @@ class ContextFileError(Exception):
     """A context file that cannot be read or has the wrong shape."""
 
 
-def _context_document(path: Path, what: str) -> object:
-    data = read(str(path))
+def _context_document(path: Path, what: str, max_bytes: int) -> object:
+    data = read(str(path), max_bytes)
     if isinstance(data, Unreadable):
         raise ContextFileError(f"cannot read {what} file {path}: {data.reason}")
     if isinstance(data, TooLarge):
@@ -153,8 +186,9 @@ def _context_document(path: Path, what: str) -> object:
     return document.root
 
 
-def load_context(args: argparse.Namespace) -> Context | None:
-    """The instance context named on the command line, or None; raises ContextFileError."""
+def load_context(args: argparse.Namespace, max_bytes: int = DEFAULT_MAX_BYTES) -> Context | None:
+    """The instance context named on the command line, or None; raises ContextFileError. Its files are
+    held to the same size limit as request files."""
     if args.instance is None and args.snapshots is None and args.quotas is None:
         return None
     from validator.context import Context, ContextError  # only runs that check against an instance
@@ -169,7 +203,7 @@ def load_context(args: argparse.Namespace) -> Context | None:
         if path is None:
             continue
         try:
-            part = build(_context_document(path, what))
+            part = build(_context_document(path, what, max_bytes))
         except ContextError as exc:
             raise ContextFileError(f"{what} file {path}: {exc}") from None
         context = part if context is None else context.merged(part)
@@ -199,8 +233,43 @@ def _stdin(args: argparse.Namespace, lang: str, settings: Settings, context: Con
 PARALLEL_MIN_FILES = 64
 
 
+def workers(jobs: int, files: int) -> int:
+    """The processes that can help: no more than asked for, than there are cores, or than files."""
+    return max(1, min(jobs, os.cpu_count() or 1, files))
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: the parent alone handles it (and stops the workers). The
+    # worker was forked with SIGINT blocked (see _map), so one sent before this line is dropped here.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _interrupts(signal.SIG_UNBLOCK)
+
+
+def _interrupts(how: int) -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(how, {signal.SIGINT})
+
+
+def _stop_workers() -> None:
+    """End every worker process this run started (after Ctrl-C), so that none outlives it."""
+    if "multiprocessing" not in sys.modules:
+        return
+    import multiprocessing
+
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(timeout=5)
+
+
+def _check_all(check: Callable[[str], Outcome], paths: list[str]) -> list[Outcome]:
+    return [check(path) for path in paths]
+
+
 def _map(check: Callable[[str], Outcome], files: list[str], jobs: int) -> list[Outcome]:
     """`check` over `files`, in order: in `jobs` processes when there are enough files to pay for them."""
+    jobs = workers(jobs, len(files))
     if jobs <= 1 or len(files) < PARALLEL_MIN_FILES:
         return [check(path) for path in files]
     import multiprocessing
@@ -211,10 +280,26 @@ def _map(check: Callable[[str], Outcome], files: list[str], jobs: int) -> list[O
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     from concurrent.futures.process import BrokenProcessPool
 
-    chunk = max(1, len(files) // (jobs * 8))
+    size = max(1, len(files) // (jobs * 8))
+    chunks = [files[start : start + size] for start in range(0, len(files), size)]
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            return list(pool.map(check, files, chunksize=chunk))
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
+        try:
+            # Futures of our own rather than pool.map: map cancels its futures when interrupted, and the
+            # pool's thread then fails on them with a traceback of its own once the workers are stopped.
+            _interrupts(signal.SIG_BLOCK)  # until the workers are forked and ignore Ctrl-C themselves
+            try:
+                futures = [pool.submit(_check_all, check, chunk) for chunk in chunks]
+            finally:
+                _interrupts(signal.SIG_UNBLOCK)
+            outcomes = [outcome for future in futures for outcome in future.result()]
+        except BaseException:
+            # Ctrl-C or a broken pool: stop now rather than wait for the queued work (shutdown's default).
+            _stop_workers()
+            pool.shutdown(wait=False)
+            raise
+        pool.shutdown()
+        return outcomes
     except (OSError, NotImplementedError, BrokenProcessPool):
         # No process pool here (a sandbox without semaphores, a killed worker): check serially instead.
         return [check(path) for path in files]
@@ -248,27 +333,54 @@ def _render(fmt: str, results: list[FileResult], lang: str, settings: Settings, 
     return text.render(results, lang)
 
 
+def _unique(items: Iterator[str | Unreadable | Special]) -> list[str | Unreadable | Special]:
+    """Each path once, however many times it was given or met (`a.json ./a.json`, a file and its folder)."""
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        key = os.path.abspath(item if isinstance(item, str) else item.path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique
+
+
 def _run_check(args: argparse.Namespace) -> int:
     if args.max_bytes is not None and args.max_bytes < 1:
-        print("jdcloud-preflight: --max-bytes must be a positive number of bytes", file=sys.stderr)
+        say("jdcloud-preflight: --max-bytes must be a positive number of bytes")
         return EXIT_USAGE
     if args.jobs is not None and args.jobs < 1:
-        print("jdcloud-preflight: --jobs must be at least 1", file=sys.stderr)
+        say("jdcloud-preflight: --jobs must be at least 1")
+        return EXIT_USAGE
+    try:
+        os.getcwd()
+    except OSError as exc:
+        say(f"jdcloud-preflight: the working folder is gone (deleted while in use?): {exc.strerror or exc}")
         return EXIT_USAGE
     try:
         settings = _settings(args)
+    except UsageError as exc:
+        say(f"jdcloud-preflight: {exc}")
+        return EXIT_USAGE
     except config.ConfigError as exc:
-        print(f"jdcloud-preflight: bad configuration: {exc}", file=sys.stderr)
+        say(f"jdcloud-preflight: bad configuration: {exc}")
         return EXIT_USAGE
     try:
-        context = load_context(args)
+        context = load_context(args, settings.max_bytes or DEFAULT_MAX_BYTES)
     except ContextFileError as exc:
-        print(f"jdcloud-preflight: {exc}", file=sys.stderr)
+        say(f"jdcloud-preflight: {exc}")
         return EXIT_USAGE
     lang = settings.lang or _environment_lang()
     walk_filter.forget()
     paths = [path for path in args.paths if path != discovery.STDIN]
-    items = list(collect(paths, settings.exclude, settings.root, walk_filter.pruned))
+    found = _unique(collect(paths, settings.exclude, settings.root, walk_filter.pruned))
+    for special in (item for item in found if isinstance(item, Special)):
+        say(f"jdcloud-preflight: skipped {special.path}: {special.reason}")
+    items = [item for item in found if not isinstance(item, Special)]
+    if not items and discovery.STDIN not in args.paths:
+        # A gate pointed at the wrong folder must not pass.
+        say(f"jdcloud-preflight: nothing to check: no request file (.json, .yaml, .yml) in {' '.join(args.paths)}")
+        return EXIT_USAGE
     files = [item for item in items if isinstance(item, str)]
     named = frozenset(() if args.only_requests else (path for path in paths if not os.path.isdir(path)))
     check = functools.partial(check_file, lang=lang, settings=settings, context=context, named=named)
@@ -292,15 +404,13 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.format == "text":
         from validator.formatters import text
 
-        sys.stdout.write(
-            text.render(results, lang, skipped=len(skipped), listed=listed, quiet=args.quiet, colour=_colour())
-        )
+        write(text.render(results, lang, skipped=len(skipped), listed=listed, quiet=args.quiet, colour=_colour()))
     else:
-        sys.stdout.write(_render(args.format, results, lang, settings, context))
+        write(_render(args.format, results, lang, settings, context))
         for line in listed:  # the report itself stays the machine's; the list goes beside it
-            print(line, file=sys.stderr)
+            say(line)
     for failed in unreadable:
-        print(f"jdcloud-preflight: cannot read {failed.path}: {failed.reason}", file=sys.stderr)
+        say(f"jdcloud-preflight: cannot read {failed.path}: {failed.reason}")
     if unreadable:
         return EXIT_USAGE
     failing = any(finding.severity >= settings.fail_on for result in results for finding in result.findings)
@@ -308,10 +418,12 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_rules(lang: str) -> int:
-    for rule in registry.RULES:
-        print(
-            f"{rule.id}  {rule.severity.label:<7}  {rule.name:<24} {rule.enforced_by:<6}  {rule.summary.render(lang)}"
+    write(
+        "".join(
+            f"{rule.id}  {rule.severity.label:<7}  {rule.name:<24} {rule.enforced_by:<6}  {rule.summary.render(lang)}\n"
+            for rule in registry.RULES
         )
+    )
     return EXIT_OK
 
 
@@ -336,21 +448,40 @@ def explanation(rule: Rule, lang: str) -> str:
 def _run_explain(rule_id: str, lang: str) -> int:
     rule = registry.get(rule_id)
     if rule is None:
-        print(f"jdcloud-preflight: unknown rule {rule_id!r}; `jdcloud-preflight rules` lists them", file=sys.stderr)
+        say(f"jdcloud-preflight: unknown rule {rule_id!r}; `jdcloud-preflight rules` lists them")
         return EXIT_USAGE
-    sys.stdout.write(explanation(rule, lang))
+    write(explanation(rule, lang))
     return EXIT_OK
 
 
 def _run_schema() -> int:
     from validator.schema_bundle import bundled
 
-    sys.stdout.write(json.dumps(bundled(), ensure_ascii=False, indent=2) + "\n")
+    write(json.dumps(bundled(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; every way a run can end is an exit code, never a traceback (unless --debug)."""
     args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        _stop_workers()
+        say("jdcloud-preflight: interrupted")
+        return EXIT_INTERRUPTED
+    except OutputError as exc:
+        say(f"jdcloud-preflight: cannot write the report: {exc}")
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: say so in one line, and exit with the code that stops a gate
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        hint = "" if getattr(args, "debug", False) else " (--debug shows the traceback)"
+        say(f"jdcloud-preflight: internal error: {type(exc).__name__}: {exc}{hint}")
+        return EXIT_USAGE
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _run_check(args)
     if args.command == "schema":

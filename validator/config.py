@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from validator import registry, schemas
+from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
 from validator.finding import Severity
 from validator.policy import Policy
 from validator.settings import Settings
@@ -28,28 +29,68 @@ class ConfigError(Exception):
     """A configuration that cannot be used; the message names the file, the key and what was expected."""
 
 
-def find(start: Path) -> Path | None:
+def find(start: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Path | None:
     """The nearest configuration file at or above `start`: our own file first, then a pyproject.toml with
-    a [tool.jdcloud-preflight] table."""
+    a [tool.jdcloud-preflight] table.
+
+    A pyproject.toml that cannot be parsed stops the search only when it mentions this tool: another
+    project's broken file above the working folder is none of our business."""
     for folder in (start, *start.parents):
         own = folder / OWN_FILE
-        if own.is_file():
+        if _is_file(own):
             return own
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _table(pyproject, _read(pyproject)) is not None:
+        if _is_file(pyproject) and _holds_our_table(pyproject, max_bytes):
             return pyproject
     return None
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _is_file(path: Path) -> bool:
+    """Path.is_file, but False for a folder that cannot be searched (permission denied) instead of raising:
+    its files cannot be read either, and are reported as such when they are checked."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _holds_our_table(pyproject: Path, max_bytes: int) -> bool:
+    data = _bytes(pyproject, max_bytes)
+    try:
+        return _table(pyproject, _parse(pyproject, data)) is not None
+    except ConfigError:
+        if b"jdcloud-preflight" in data:
+            raise  # it may hold our table: a run must not go on without it
+        return False
+
+
+def _bytes(path: Path, max_bytes: int) -> bytes:
+    """A configuration file's bytes: a regular file, within the size limit of request files."""
+    data = read(str(path), max_bytes)
+    if isinstance(data, Unreadable):
+        raise ConfigError(f"{path}: cannot read: {data.reason}")
+    if isinstance(data, TooLarge):
+        raise ConfigError(f"{path}: the file is larger than {data.limit} bytes")
+    return data
+
+
+def _parse(path: Path, data: bytes) -> dict[str, Any]:
     import tomllib  # only when there is a configuration file
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses on nested arrays and inline tables
+        raise ConfigError(f"{path}: not valid TOML: arrays or tables nest too deeply") from None
+    except ValueError as exc:  # an integer past Python's digit limit, or another value tomllib refuses
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:
+    return _parse(path, _bytes(path, max_bytes))
 
 
 def _table(path: Path, data: dict[str, Any]) -> object:
@@ -76,7 +117,7 @@ def _explain(path: Path, error: ValidationError) -> str:
         known = ", ".join(sorted(schema.get("properties", {}))) or "none"
         unknown = ", ".join(sorted(set(instance) - set(schema.get("properties", {}))))
         return f"{path}: unknown key {unknown} in {_where(path, location)} (known keys: {known})"
-    return f"{path}: {_where(path, location)}: {_expected(keyword, value)}, got {instance!r}"
+    return f"{path}: {_where(path, location)}: {_expected(keyword, value)}, got {_shown(instance)}"
 
 
 def _expected(keyword: str, value: Any) -> str:
@@ -92,6 +133,14 @@ def _expected(keyword: str, value: Any) -> str:
     if keyword == "minItems":
         return f"expected at least {value} item(s)"
     return f"fails {keyword}"
+
+
+def _shown(value: object) -> str:
+    """A configuration value for a message: short, and never past Python's limit on digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return "a number of more than 64 bits"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 @functools.cache
@@ -113,6 +162,7 @@ def validate(path: Path, table: object) -> dict[str, Any]:
     for rule in table.get("severity", {}):
         if rule not in registry.BY_ID:
             raise ConfigError(f"{path}: {_where(path, ['severity', rule])}: no rule has the id {rule}")
+    _check_prefixes(path, table)
     pattern = table.get("policy", {}).get("name-pattern")
     if pattern is not None:
         try:
@@ -121,6 +171,19 @@ def validate(path: Path, table: object) -> dict[str, Any]:
             where = _where(path, ["policy", "name-pattern"])
             raise ConfigError(f"{path}: {where}: not a regular expression: {exc}") from None
     return table
+
+
+def _check_prefixes(path: Path, table: dict[str, Any]) -> None:
+    """Rule id prefixes that match no rule are typos that switch checks off (or fail to): refused."""
+    if "select" in table and not table["select"]:
+        raise ConfigError(f"{path}: {_where(path, ['select'])}: selects no rule ({registry.KNOWN_IDS})")
+    lists = [(["select"], table.get("select", [])), (["ignore"], table.get("ignore", []))]
+    lists += [(["per-file-ignores", glob], ids) for glob, ids in table.get("per-file-ignores", {}).items()]
+    for location, prefixes in lists:
+        unknown = registry.unmatched(prefixes)
+        if unknown:
+            where = _where(path, location)
+            raise ConfigError(f"{path}: {where}: {unknown[0]!r} matches no rule id ({registry.KNOWN_IDS})")
 
 
 def settings_from(table: dict[str, Any]) -> Settings:
@@ -149,9 +212,9 @@ def settings_from(table: dict[str, Any]) -> Settings:
     )
 
 
-def load(path: Path) -> Settings:
+def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Settings:
     """Settings from a configuration file; raises ConfigError when it cannot be used."""
-    data = _read(path)
+    data = _read(path, max_bytes)
     table = _table(path, data)
     if table is None:
         if path.name == "pyproject.toml":

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from validator.messages import quote
-from validator.readers.sdk_objects import TooDeep, to_plain
+from validator.readers.sdk_objects import Unreadable, plain
 
 
 class ContextError(ValueError):
@@ -94,8 +94,8 @@ class Context:
         """From the SDK's model objects (`Instance`, `Snapshot`, `Quota`), read by attribute."""
         return cls(
             instance=None if instance is None else parse_instance(instance),
-            snapshots=None if snapshots is None else parse_snapshots(list(snapshots)),
-            quotas=None if quotas is None else parse_quotas(list(quotas)),
+            snapshots=None if snapshots is None else parse_snapshots(_listed(snapshots, "snapshots")),
+            quotas=None if quotas is None else parse_quotas(_listed(quotas, "quotas")),
         )
 
     def merged(self, other: Context) -> Context:
@@ -107,10 +107,17 @@ class Context:
         )
 
 
+def _listed(items: Sequence[object], what: str) -> list[object]:
+    try:
+        return list(items)
+    except Exception as exc:  # an SDK-like sequence whose iteration raises
+        raise ContextError(f"cannot read the {what}: iterating them raised {type(exc).__name__}: {exc}") from None
+
+
 def _plain(data: object) -> object:
     try:
-        return to_plain(data)
-    except TooDeep as exc:
+        return plain(data)
+    except Unreadable as exc:
         raise ContextError(str(exc)) from None
 
 

@@ -9,7 +9,7 @@ import attrs
 
 from validator import registry, suppressions
 from validator.finding import Finding, Severity
-from validator.messages import Message
+from validator.messages import Message, long_ints
 from validator.model import normalise
 from validator.policy import NO_POLICY
 from validator.readers import Document, ParseFailure
@@ -63,7 +63,24 @@ def _raw(document: Document | ParseFailure, lang: str, given: Given) -> list[Fin
         kind, zh = ("an array", "数组") if isinstance(document.root, list) else ("a single value", "单个值")
         failure = ParseFailure(f"the top level is {kind}, not an object", line, column, f"顶层是{zh}，而不是对象")
         return [_failure(failure, lang)]
-    return _findings(document, given, lang)
+    try:
+        return _findings(document, given, lang)
+    except ValueError as exc:
+        if "integer string conversion" not in str(exc):
+            raise
+    # An integer past Python's 4300-digit limit reached a message (the schema library's among them): checked
+    # again with such integers made LongInts, which describe themselves instead. Only such requests pay.
+    return _findings(attrs.evolve(document, root=long_ints(document.root)), given, lang)
+
+
+def _malformed(suppression: suppressions.Suppression, lang: str) -> Finding:
+    rule = registry.BY_ID["S02"]
+    problem = suppression.problem or ""
+    text = Message(
+        f"this suppression comment is malformed and suppresses nothing: {problem}",
+        f"这条抑制注释格式有误，不会抑制任何发现项：{problem}",
+    )
+    return Finding(rule.id, rule.severity, text.render(lang), "", suppression.line, suppression.column)
 
 
 def _unused(suppression: suppressions.Suppression, lang: str) -> Finding:
@@ -101,7 +118,6 @@ def check_document(
     )
     if inline:
         findings, unused = suppressions.apply(findings, inline)
-        findings += tuple(
-            finding for finding in (_unused(s, lang) for s in unused) if settings.enabled(finding.rule, path)
-        )
+        notes = [_unused(s, lang) for s in unused] + [_malformed(s, lang) for s in inline if s.problem is not None]
+        findings += tuple(finding for finding in notes if settings.enabled(finding.rule, path))
     return tuple(sorted(findings, key=Finding.sort_key))

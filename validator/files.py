@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Callable, Iterator
 
 import attrs
@@ -16,6 +17,15 @@ DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 @attrs.frozen
 class Unreadable:
     """A path that could not be listed or read, with a one-line reason."""
+
+    path: str
+    reason: str
+
+
+@attrs.frozen
+class Special:
+    """Something met while walking a folder that is not a regular file (a FIFO, a socket, a device, a
+    dangling link): left out, and said so."""
 
     path: str
     reason: str
@@ -44,7 +54,7 @@ Prune = Callable[[str, bool], bool]
 
 def collect(
     paths: list[str], exclude: tuple[str, ...] = (), base: str | None = None, prune: Prune | None = None
-) -> Iterator[str | Unreadable]:
+) -> Iterator[str | Unreadable | Special]:
     """Request files under `paths`, as given: files as they are, folders walked in sorted order, leaving
     out what matches `exclude` (globs relative to `base`) or `prune` (a file named explicitly is always
     checked).
@@ -52,15 +62,21 @@ def collect(
     Symbolic links to folders are not followed, so a link loop cannot trap the walk.
     """
     for path in paths:
-        if os.path.isdir(path):
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as error:  # the real reason: a missing file, or a folder on the way without permission
+            missing = isinstance(error, FileNotFoundError)
+            yield Unreadable(path, "no such file or folder" if missing else error.strerror or str(error))
+            continue
+        if stat.S_ISDIR(mode):
             yield from _walk(path, exclude, base, prune)
-        elif os.path.exists(path):
-            yield path
         else:
-            yield Unreadable(path, "no such file or folder")
+            yield path  # read() refuses what is not a regular file, with the reason
 
 
-def _walk(folder: str, exclude: tuple[str, ...], base: str | None, prune: Prune | None) -> Iterator[str | Unreadable]:
+def _walk(
+    folder: str, exclude: tuple[str, ...], base: str | None, prune: Prune | None
+) -> Iterator[str | Unreadable | Special]:
     def left_out(path: str, is_dir: bool) -> bool:
         return excluded(path, exclude, base) or (prune is not None and prune(path, is_dir))
 
@@ -70,15 +86,43 @@ def _walk(folder: str, exclude: tuple[str, ...], base: str | None, prune: Prune 
         for name in sorted(files):
             path = os.path.join(root, name)
             if name.lower().endswith(REQUEST_SUFFIXES) and not left_out(path, False):
-                yield path
+                # A FIFO would block the run and a device never end: only regular files are read.
+                yield path if os.path.isfile(path) else Special(path, "not a regular file")
     for error in errors:
         yield Unreadable(str(error.filename or folder), error.strerror or str(error))
 
 
-def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | TooLarge | Unreadable:
-    """The file's bytes, reading at most `max_bytes` + 1 of them."""
+def _open_regular(path: str) -> int:
+    """A descriptor for reading `path`, which must be a regular file. Opened without blocking, so that a
+    FIFO with no writer cannot hang the run; checked on the descriptor, so that nothing is swapped in
+    between the check and the read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        with open(path, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise _NotRegular(kind)
+    return fd
+
+
+class _NotRegular(Exception):
+    """A path that names something other than a regular file."""
+
+
+def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | TooLarge | Unreadable:
+    """The file's bytes, reading at most `max_bytes` + 1 of them; only regular files are read."""
+    try:
+        fd = _open_regular(path)
+    except _NotRegular as reason:
+        return Unreadable(path, str(reason))
+    except OSError as error:
+        return Unreadable(path, error.strerror or str(error))
+    try:
+        with open(fd, "rb") as handle:
             # Ask for what the file holds (plus one, to see growth past the limit): asking for the limit
             # itself would allocate megabytes for every few-kilobyte request.
             size = os.fstat(handle.fileno()).st_size

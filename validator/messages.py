@@ -18,6 +18,31 @@ class Message:
         return self.zh if lang == "zh" else self.en
 
 
+# Integers longer than this many bits are described rather than written (about 3000 decimal digits).
+_MAX_BITS = 10_000
+
+
+class LongInt(int):
+    """An integer too long for Python to write in decimal (past its 4300-digit limit): it is still the same
+    number to every check, and is described, not written, wherever text is made of it."""
+
+    def __repr__(self) -> str:
+        return f"{'-' if self < 0 else ''}a number of more than {_MAX_BITS * 3 // 10} digits"
+
+    __str__ = __repr__
+
+
+def long_ints(value: object) -> object:
+    """`value` with every integer of more than _MAX_BITS bits made a LongInt (a copy where one is found)."""
+    if isinstance(value, int) and not isinstance(value, (bool, LongInt)) and value.bit_length() > _MAX_BITS:
+        return LongInt(value)
+    if isinstance(value, dict):
+        return {key: long_ints(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [long_ints(item) for item in value]
+    return value
+
+
 def quote(value: object) -> str:
     """A value as it would be written in JSON, for messages (short and on one line)."""
     if isinstance(value, bool):
@@ -27,6 +52,9 @@ def quote(value: object) -> str:
     if isinstance(value, str):
         text = value if len(value) <= 60 else value[:57] + "..."
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    if isinstance(value, int) and value.bit_length() > _MAX_BITS:
+        # Python refuses to write an int of more than 4300 digits; no message needs its digits anyway.
+        return repr(LongInt(value))
     if isinstance(value, (int, float)):
         text = repr(value)
         return text if len(text) <= 40 else text[:37] + "..."

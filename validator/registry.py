@@ -61,6 +61,7 @@ RULES: tuple[Rule, ...] = (
     policies.description,
     policies.auto_delete,
     document.UNUSED_SUPPRESSION,
+    document.MALFORMED_SUPPRESSION,
 )
 
 BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
@@ -81,3 +82,20 @@ def checks_for(has_context: bool, has_policy: bool) -> tuple[Rule, ...]:
 def get(rule_id: str) -> Rule | None:
     """A rule by id, case-insensitively (`c31` finds C31)."""
     return BY_ID.get(rule_id.upper())
+
+
+def unmatched(prefixes: tuple[str, ...] | list[str]) -> list[str]:
+    """The rule id prefixes that match no rule (a typo such as C4X or zzz); "" matches every rule."""
+    return [prefix for prefix in prefixes if not any(rule.id.startswith(prefix.upper()) for rule in RULES)]
+
+
+def _known_ids() -> str:
+    """How rule ids look, for messages: each letter's first and last id."""
+    spans = []
+    for letter in sorted({rule.id[0] for rule in RULES}):
+        ids = sorted(rule.id for rule in RULES if rule.id.startswith(letter))
+        spans.append(f"{ids[0]}-{ids[-1]}" if len(ids) > 1 else ids[0])
+    return "known prefixes: " + ", ".join(spans) + ", or a shorter prefix such as C3 or P"
+
+
+KNOWN_IDS = _known_ids()

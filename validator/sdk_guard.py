@@ -31,7 +31,10 @@ ContextProvider = Callable[[Any], Context | None]
 
 def is_create_image(request: object) -> bool:
     """A createImage request, by its class name or its URL template (the SDK's JDCloudRequest.url)."""
-    url = getattr(request, "url", None)
+    try:
+        url = getattr(request, "url", None)
+    except Exception:  # an SDK-like object whose attributes raise: judged by its class name (and checked)
+        url = None
     named = type(request).__name__ == "CreateImageRequest"
     return named or (isinstance(url, str) and url.rstrip("/").endswith(CREATE_IMAGE_PATH))
 

@@ -1,15 +1,31 @@
 """Inline suppressions in YAML files: `# jdcloud-preflight: ignore[C39,C05]` on a finding's line or the line
-above it. JSON has no comments; there, per-file ignores in the configuration do the same job."""
+above it. JSON has no comments; there, per-file ignores in the configuration do the same job.
+
+Only real comments count: they are found between the YAML scanner's tokens, so a `#` inside a quoted or
+block scalar is text, never a suppression. The marker is matched without regard to case. A comment that
+starts like a suppression but is not a well-formed one is reported (rule S02), never silently ignored.
+Everything here is linear in the length of the text.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
 from validator.finding import Finding
 
-_COMMENT = re.compile(r"(?:^|\s)#\s*jdcloud-preflight:\s*ignore\[([^\]]*)\]", re.IGNORECASE)
+# Where a suppression may start: the marker and a colon, at the start of a comment.
+_MARKER = re.compile(r"#[ \t]*jdcloud-preflight[ \t]*:", re.IGNORECASE)
+_IGNORE = re.compile(r"[ \t]*ignore\[([^\]\r\n]*)\]", re.IGNORECASE)
+_PREFIX = re.compile(r"[A-Za-z]*[0-9]*")
+# Line breaks as YAML (and so the positions of findings) count them.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_END = re.compile("[\r\n\x85\u2028\u2029]")
+# A cheap test of whether a text may hold any suppression at all.
+MENTION = re.compile("jdcloud-preflight", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -17,32 +33,93 @@ class Suppression:
     line: int
     column: int
     rules: tuple[str, ...]
+    # Why the comment is not a usable suppression (it then suppresses nothing); None when it is one.
+    problem: str | None = None
 
     def covers(self, finding: Finding) -> bool:
-        if finding.line not in (self.line, self.line + 1):
+        if self.problem is not None or finding.line not in (self.line, self.line + 1):
             return False
         return any(finding.rule.upper().startswith(rule.upper()) for rule in self.rules)
 
 
+def _comments(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line, column, text) of every comment, 1-based: the `#`s in the gaps between the scanner's tokens."""
+    import yaml  # only for YAML files that mention the tool
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    end, line, column = 0, 0, 0  # where the last token ended (index, 0-based line and column)
+    tokens = yaml.scan(text, Loader=loader)
+    while True:
+        try:
+            token = next(tokens, None)
+        except yaml.YAMLError:
+            return  # the document does not parse: that is finding C01, and nothing after it is scanned
+        start = len(text) if token is None else token.start_mark.index
+        if start > end:
+            yield from _gap_comments(text, end, start, line, column)
+        if token is None:
+            return
+        end, line, column = token.end_mark.index, token.end_mark.line, token.end_mark.column
+
+
+def _gap_comments(text: str, start: int, stop: int, line: int, column: int) -> Iterator[tuple[int, int, str]]:
+    """Comments in text[start:stop], a stretch that holds only white space, line breaks and comments;
+    `line` and `column` are where `start` is (0-based)."""
+    line_start = start - column
+    position = start
+    while True:
+        hash_at = text.find("#", position, stop)
+        if hash_at < 0:
+            return
+        for match in _BREAK.finditer(text, position, hash_at):
+            line += 1
+            line_start = match.end()
+        after = _LINE_END.search(text, hash_at, stop)
+        position = stop if after is None else after.start()
+        yield line + 1, hash_at - line_start + 1, text[hash_at:position]
+
+
+def _parse(comment: str) -> tuple[tuple[str, ...], str | None]:
+    """The rule prefixes of a suppression comment, or why it is malformed."""
+    marker = _MARKER.match(comment)
+    assert marker is not None
+    ignore = _IGNORE.match(comment, marker.end())
+    if ignore is None:
+        return (), "expected ignore[RULE,...] after 'jdcloud-preflight:'"
+    parts = [part.strip() for part in ignore.group(1).split(",")]
+    if not any(parts):
+        return (), "the list of rules in ignore[...] is empty"
+    bad = [part for part in parts if not part or not _PREFIX.fullmatch(part)]
+    if bad:
+        return (), f"{bad[0]!r} in ignore[...] is not a rule id or prefix such as C31, C3 or P"
+    return tuple(parts), None
+
+
 def find(text: str) -> tuple[Suppression, ...]:
+    """The suppression comments of a YAML text, malformed ones included (with their problem)."""
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _COMMENT.search(line)
-        if match:
-            rules = tuple(part.strip() for part in match.group(1).split(",") if part.strip())
-            found.append(Suppression(number, line.index("#", match.start()) + 1, rules))
+    for line, column, comment in _comments(text):
+        if _MARKER.match(comment):
+            rules, problem = _parse(comment)
+            found.append(Suppression(line, column, rules, problem))
     return tuple(found)
 
 
 def apply(
     findings: tuple[Finding, ...], suppressions: tuple[Suppression, ...]
 ) -> tuple[tuple[Finding, ...], tuple[Suppression, ...]]:
-    """The findings no suppression covers, and the suppressions that covered nothing."""
+    """The findings no suppression covers, and the well-formed suppressions that covered nothing."""
+    by_line: dict[int, list[Suppression]] = {}
+    for suppression in suppressions:
+        if suppression.problem is None:
+            by_line.setdefault(suppression.line, []).append(suppression)
     used: set[Suppression] = set()
     kept = []
     for finding in findings:
-        covering = [suppression for suppression in suppressions if suppression.covers(finding)]
+        nearby = () if finding.line is None else (*by_line.get(finding.line, ()), *by_line.get(finding.line - 1, ()))
+        covering = [suppression for suppression in nearby if suppression.covers(finding)]
         used.update(covering)
         if not covering:
             kept.append(finding)
-    return tuple(kept), tuple(suppression for suppression in suppressions if suppression not in used)
+    unused = tuple(s for s in suppressions if s.problem is None and s not in used)
+    return tuple(kept), unused

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from validator.finding import Finding, Severity
-from validator.formatters import FileResult
+from validator.formatters import FileResult, one_line
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -13,18 +13,24 @@ def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _data(text: str) -> str:
+    """A message from a request: control characters shown escaped (one annotation is one line, and no
+    value can start a workflow command of its own), then the runner's escaping."""
+    return escape_data(one_line(text))
+
+
 def escape_property(text: str) -> str:
     """Escaping of a command property (file, title): the message's, plus `:` and `,`."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _command(path: str, finding: Finding) -> str:
-    properties = [f"file={escape_property(path)}"]
+    properties = [f"file={escape_property(one_line(path))}"]
     if finding.line is not None:
         properties += [f"line={finding.line}", f"col={finding.column}"]
     properties.append(f"title={escape_property(f'jdcloud-preflight {finding.rule}')}")
     message = finding.message if finding.api is None else f"{finding.message} [API {finding.api}]"
-    return f"::{_COMMANDS[finding.severity]} {','.join(properties)}::{escape_data(message)}"
+    return f"::{_COMMANDS[finding.severity]} {','.join(properties)}::{_data(message)}"
 
 
 def render(results: list[FileResult]) -> str:

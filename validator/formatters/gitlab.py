@@ -6,14 +6,14 @@ import hashlib
 import json
 
 from validator.finding import Severity
-from validator.formatters import FileResult
+from validator.formatters import FileResult, fingerprint_key, json_text
 
 _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def fingerprint(path: str, rule: str, pointer: str, message: str) -> str:
     """Stable across runs and when unrelated lines move: built from what the finding is, not where."""
-    return hashlib.sha256("\x1f".join((path, rule, pointer, message)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(fingerprint_key(path, rule, pointer, message)).hexdigest()
 
 
 def render(results: list[FileResult]) -> str:
@@ -28,4 +28,4 @@ def render(results: list[FileResult]) -> str:
         for result in results
         for finding in result.findings
     ]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from validator.formatters import FileResult, summary
+from validator.formatters import FileResult, json_text, summary
 
 FORMAT_VERSION = 1
 
@@ -19,4 +19,4 @@ def render(results: list[FileResult], tool_version: str) -> str:
         "summary": summary(results),
     }
     # No indent: with one, the standard library falls back from its C encoder to a slow Python one.
-    return json.dumps(report, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(report, ensure_ascii=False)) + "\n"

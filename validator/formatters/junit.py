@@ -7,13 +7,13 @@ from xml.etree import ElementTree
 
 from validator import registry
 from validator.finding import Severity
-from validator.formatters import FileResult
+from validator.formatters import FileResult, xml_text
 from validator.rules.base import Rule
 
 
 def _describe(finding_line: int | None, finding_column: int | None, text: str) -> str:
     where = f"{finding_line}:{finding_column}: " if finding_line is not None else ""
-    return where + text
+    return xml_text(where + text)
 
 
 def render(
@@ -27,11 +27,13 @@ def render(
     root = ElementTree.Element("testsuites", name="jdcloud-preflight")
     total_tests = total_failures = 0
     for result in results:
-        suite = ElementTree.SubElement(root, "testsuite", name=result.path)
+        # XML 1.0 cannot hold every character a path or a value may: those are escaped, not dropped.
+        path = xml_text(result.path)
+        suite = ElementTree.SubElement(root, "testsuite", name=path)
         failures = 0
         rules = registry.RULES if ran is None else ran(result.path)
         for rule in rules:
-            case = ElementTree.SubElement(suite, "testcase", name=f"{rule.id} {rule.name}", classname=result.path)
+            case = ElementTree.SubElement(suite, "testcase", name=f"{rule.id} {rule.name}", classname=path)
             mine = [finding for finding in result.findings if finding.rule == rule.id]
             failing = [finding for finding in mine if finding.severity >= fail_on]
             if failing:
@@ -43,7 +45,7 @@ def render(
                     for f in failing
                 ]
                 failure = ElementTree.SubElement(
-                    case, "failure", message=failing[0].message, type=failing[0].severity.label
+                    case, "failure", message=xml_text(failing[0].message), type=failing[0].severity.label
                 )
                 failure.text = "\n".join(lines)
             passing = [finding for finding in mine if finding.severity < fail_on]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from urllib.parse import quote
 
 from validator import registry
 from validator.finding import Finding, Severity
-from validator.formatters import FileResult
+from validator.formatters import FileResult, fingerprint_key, json_text
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 HELP_URI = "https://github.com/jdcloud-preflight/jdcloud-preflight/blob/main/README.md#what-is-checked"
@@ -16,8 +18,24 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 def fingerprint(path: str, finding: Finding) -> str:
     """Built from what the finding is, not which line it is on, so it survives unrelated edits."""
-    key = "\x1f".join((path, finding.rule, finding.pointer, finding.message))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return hashlib.sha256(fingerprint_key(path, finding.rule, finding.pointer, finding.message)).hexdigest()
+
+
+# What a URI may not hold as it is: controls, space-like separators, surrogates (non-UTF-8 file names).
+_NOT_URI = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029\ud800-\udfff%]")
+
+
+def uri(path: str) -> str:
+    """The artifact URI of a path: forward slashes, and percent-escapes for what a URI cannot hold as it
+    is (a non-UTF-8 byte of the file name becomes that byte, %FF)."""
+    return _NOT_URI.sub(lambda match: quote(_bytes(match.group()), safe=""), path.replace("\\", "/"))
+
+
+def _bytes(char: str) -> bytes:
+    try:
+        return char.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        return char.encode("utf-8", "surrogatepass")
 
 
 def _rules(lang: str) -> list[dict[str, object]]:
@@ -37,7 +55,7 @@ def _rules(lang: str) -> list[dict[str, object]]:
 
 def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, object]:
     message = finding.message if finding.api is None else f"{finding.message} [API {finding.api}]"
-    location: dict[str, object] = {"artifactLocation": {"uri": path.replace("\\", "/")}}
+    location: dict[str, object] = {"artifactLocation": {"uri": uri(path)}}
     if finding.line is not None:
         location["region"] = {"startLine": finding.line, "startColumn": finding.column}
     result: dict[str, object] = {
@@ -72,4 +90,4 @@ def render(results: list[FileResult], tool_version: str, lang: str = "en") -> st
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"

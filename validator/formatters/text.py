@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from validator.finding import Finding, Severity
-from validator.formatters import FileResult, summary
+from validator.formatters import FileResult, one_line, summary
 
 # ANSI styles, used only when the command line says the output is a colour terminal.
 _STYLE = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -14,13 +14,16 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
 def _line(path: str, finding: Finding, colour: bool) -> str:
+    # Paths and messages may hold newlines and escape sequences: escaped, so that one finding is one line and
+    # no value starts a line of its own (a forged CI command) or reaches the terminal raw.
+    path = one_line(path)
     where = f"{path}:{finding.line}:{finding.column}" if finding.line is not None else path
     label = finding.severity.label
     if colour:
         where, label = f"{_BOLD}{where}{_RESET}", f"{_STYLE[finding.severity]}{label}{_RESET}"
-    text = f"{where}: {label} {finding.rule} {finding.message}"
+    text = f"{where}: {label} {finding.rule} {one_line(finding.message)}"
     if finding.api is not None:
-        api = f"[API {finding.api}]"
+        api = f"[API {one_line(str(finding.api))}]"
         text += f" {_DIM}{api}{_RESET}" if colour else f" {api}"
     return text
 
@@ -45,7 +48,7 @@ def render(
     lines = [_line(result.path, finding, colour) for result in results for finding in result.findings]
     if quiet:
         return "".join(line + "\n" for line in lines)
-    lines += listed
+    lines += [one_line(line) for line in listed]
     counts = summary(results)
     files = counts["files"]
     if lang == "zh":

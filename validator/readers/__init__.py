@@ -15,7 +15,7 @@ import re
 from validator.readers.decoding import decode
 from validator.readers.json_reader import read_json
 from validator.readers.records import MAX_DEPTH, Document, ParseFailure
-from validator.readers.sdk_objects import TooDeep, request_parameters, to_plain
+from validator.readers.sdk_objects import TooDeep, TooLarge, Unreadable, plain_request
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # The reference page shows a request as its path line and then the body; a file copied from it starts so.
@@ -74,9 +74,13 @@ def read(source: object, filename: str | None = None) -> Document | ParseFailure
     if isinstance(source, str):
         return read_text(source, filename)
     try:
-        return Document(to_plain(request_parameters(source)))
+        return Document(plain_request(source))
     except TooDeep as exc:
         return ParseFailure(str(exc), zh=f"请求的嵌套超过 {MAX_DEPTH} 层（是否有对象包含了它自己？）")
+    except TooLarge as exc:  # shared sub-objects (x = [x, x], nested) would be walked exponentially often
+        return ParseFailure(f"cannot read the request object: {exc}", zh=f"无法读取请求对象：{exc}")
+    except Unreadable as exc:  # an SDK-like object whose attribute access raises
+        return ParseFailure(f"cannot read the request object: {exc}", zh=f"无法读取请求对象：{exc}")
 
 
 __all__ = ["Document", "ParseFailure", "decode", "is_yaml", "read", "read_text"]

@@ -349,9 +349,9 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
                     disk.pointer,
                     m(
                         f"iops is not set: the API will use diskSizeGB {quote(size)} × {IOPS_DEFAULT_PER_GB} = "
-                        f"{size * IOPS_DEFAULT_PER_GB}",
+                        f"{quote(size * IOPS_DEFAULT_PER_GB)}",
                         f"未设置 iops：API 将使用 diskSizeGB {quote(size)} × {IOPS_DEFAULT_PER_GB} = "
-                        f"{size * IOPS_DEFAULT_PER_GB}",
+                        f"{quote(size * IOPS_DEFAULT_PER_GB)}",
                     ),
                     severity=Severity.INFO,
                 )

@@ -162,6 +162,14 @@ def key_spelling(request: Request, given: Given) -> Iterator[Hit]:
         )
 
 
+def _decimal(text: str) -> str:
+    """The digits of a YAML integer read as decimal, for a message; described past Python's 4300-digit limit."""
+    digits = text.replace("_", "")
+    if len(digits.lstrip("+-0")) > 4000:
+        return "a number of more than 4000 digits"
+    return str(int(digits, 10))
+
+
 def _yaml_words(reading: YamlReading) -> Message:
     """How YAML 1.1 (PyYAML, as checked) and YAML 1.2 loaders read the scalar, and how to write it plainly."""
     text = reading.text
@@ -181,16 +189,16 @@ def _yaml_words(reading: YamlReading) -> Message:
             f'{meant}；布尔值请写 {meant}，文本请加引号写成 "{text}"',
         )
     if reading.kind == "octal":
-        decimal = int(text.replace("_", ""), 10)
+        decimal, octal = _decimal(text), quote(reading.value)
         return m(
-            f"{text} is read as {reading.value} (octal) by YAML 1.1 loaders (PyYAML, as checked here) but as "
-            f'{decimal} by YAML 1.2 loaders; write {reading.value} or {decimal} without the leading zero, or "{text}" '
+            f"{text} is read as {octal} (octal) by YAML 1.1 loaders (PyYAML, as checked here) but as "
+            f'{decimal} by YAML 1.2 loaders; write {octal} or {decimal} without the leading zero, or "{text}" '
             "in quotes for text",
-            f"{text} 在 YAML 1.1 加载器（即此处检查所用的 PyYAML）中按八进制读作 {reading.value}，在 YAML 1.2 加载器中"
-            f'读作 {decimal}；请去掉前导零写成 {reading.value} 或 {decimal}，文本请加引号写成 "{text}"',
+            f"{text} 在 YAML 1.1 加载器（即此处检查所用的 PyYAML）中按八进制读作 {octal}，在 YAML 1.2 加载器中"
+            f'读作 {decimal}；请去掉前导零写成 {octal} 或 {decimal}，文本请加引号写成 "{text}"',
         )
     if reading.kind == "leading-zero":
-        decimal = int(text.replace("_", ""), 10)
+        decimal = _decimal(text)
         return m(
             f'{text} is read as the string "{text}" by YAML 1.1 loaders (PyYAML, as checked here) but as the '
             f'number {decimal} by YAML 1.2 loaders; write {decimal} for the number, or "{text}" in quotes for text',
@@ -255,5 +263,23 @@ UNUSED_SUPPRESSION = declare(
     ),
     bad="name: web  # jdcloud-preflight: ignore[C39]",
     good="name: web",
+    enforced_by="engine",
+)
+
+
+MALFORMED_SUPPRESSION = declare(
+    "S02",
+    "malformed-suppression",
+    Severity.WARNING,
+    m("Every suppression comment is well formed.", "每条抑制注释的格式都正确。"),
+    m(
+        "A comment that starts with `# jdcloud-preflight:` but is not `ignore[RULE,...]` with at least one rule "
+        "id or prefix (a missing `]`, an empty list, a misspelt keyword) suppresses nothing; it is reported so "
+        "that the author does not believe a finding is silenced on purpose when it is not.",
+        "以 `# jdcloud-preflight:` 开头、却不是至少列出一个规则编号或前缀的 `ignore[规则,...]` 的注释"
+        "（缺少 `]`、列表为空、关键字拼错）不会抑制任何发现项；报告它，是为了不让作者误以为某个发现项已被有意抑制。",
+    ),
+    bad="name: web  # jdcloud-preflight: ignore[C39",
+    good="name: web  # jdcloud-preflight: ignore[C39]",
     enforced_by="engine",
 )

@@ -227,9 +227,9 @@ def no_shrink(request: Request, given: Given) -> Iterator[Hit]:
                 member.pointer,
                 m(
                     f"diskSizeGB {quote(member.value)} would shrink {device} ({attached.disk_id or 'cloud disk'}) from "
-                    f"{attached.size_gb} GiB; a disk can only grow",
+                    f"{quote(attached.size_gb)} GiB; a disk can only grow",
                     f"diskSizeGB {quote(member.value)} 会把 {device}（{attached.disk_id or '云硬盘'}）从 "
-                    f"{attached.size_gb} GiB 缩小；磁盘只能扩容",
+                    f"{quote(attached.size_gb)} GiB 缩小；磁盘只能扩容",
                 ),
                 api=DEVICE_SIZE_SHRINK.render(device),
             )
@@ -425,8 +425,8 @@ def snapshot_size(request: Request, given: Given) -> Iterator[Hit]:
             yield Hit(
                 member.pointer,
                 m(
-                    f"diskSizeGB {quote(member.value)} is smaller than snapshot {snapshot} ({size} GiB)",
-                    f"diskSizeGB {quote(member.value)} 小于快照 {snapshot} 的容量（{size} GiB）",
+                    f"diskSizeGB {quote(member.value)} is smaller than snapshot {snapshot} ({quote(size)} GiB)",
+                    f"diskSizeGB {quote(member.value)} 小于快照 {snapshot} 的容量（{quote(size)} GiB）",
                 ),
                 api=DISK_SIZE_OUT_OF_RANGE.render(),
             )
@@ -457,8 +457,8 @@ def image_quota(request: Request, given: Given) -> Iterator[Hit]:
             yield Hit(
                 "",
                 m(
-                    f"the image quota is full: {quota.used} of {quota.limit} images are used",
-                    f"镜像配额已满：已使用 {quota.used} / {quota.limit}",
+                    f"the image quota is full: {quote(quota.used)} of {quote(quota.limit)} images are used",
+                    f"镜像配额已满：已使用 {quote(quota.used)} / {quote(quota.limit)}",
                 ),
                 api=IMAGE_QUOTA_EXCEEDED.render(),
             )

@@ -113,8 +113,8 @@ def total_size(request: Request, given: Given) -> Iterator[Hit]:
         yield Hit(
             disks.pointer,
             m(
-                f"the data disks add up to {total} GiB, above the policy maximum {limit}",
-                f"数据盘合计 {total} GiB，超过策略上限 {limit}",
+                f"the data disks add up to {quote(total)} GiB, above the policy maximum {quote(limit)}",
+                f"数据盘合计 {quote(total)} GiB，超过策略上限 {quote(limit)}",
             ),
         )
 
