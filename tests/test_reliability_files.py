@@ -232,3 +232,14 @@ def test_broken_file_named_with_config_stops_the_run(tmp_path: Path, capsys: pyt
     (tmp_path / "r.json").write_text(GOOD)
     assert main(["check", "--config", str(config), str(tmp_path / "r.json")]) == 2
     assert "not valid TOML" in capsys.readouterr().err
+
+
+def test_a_fifo_named_gitignore_does_not_hang_the_walk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".git").mkdir()
+    fifo = _fifo(tmp_path / ".gitignore")
+    (tmp_path / "r.json").write_text(GOOD)
+    try:
+        assert _main_with_timeout(["check", str(tmp_path)]) == 0
+    finally:
+        _release(fifo)
+    assert capsys.readouterr().out == "1 file checked: 0 error(s), 0 warning(s), 0 info\n"

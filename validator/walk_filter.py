@@ -28,11 +28,12 @@ def _work_tree(folder: str) -> str | None:
 @functools.cache
 def _spec(ignore_file: str) -> pathspec.GitIgnoreSpec | None:
     """The patterns of one ignore file, or None when there is none (or it cannot be read)."""
-    try:
-        with open(ignore_file, encoding="utf-8", errors="replace") as handle:
-            lines = handle.read().splitlines()
-    except OSError:
+    from validator.files import read  # a regular file, within the size limit: a FIFO must not hang the walk
+
+    data = read(ignore_file)
+    if not isinstance(data, bytes):
         return None
+    lines = data.decode("utf-8", errors="replace").splitlines()
     import pathspec  # only walks inside a git work tree pay for it
 
     return pathspec.GitIgnoreSpec.from_lines(lines)
