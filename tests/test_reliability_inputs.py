@@ -391,3 +391,15 @@ def test_a_context_provider_returning_a_dict_is_a_type_error() -> None:
     client = guard(_Sent(), context_provider=lambda request: {"instance": {}})  # type: ignore[arg-type, return-value]
     with pytest.raises(TypeError, match="context must be"):
         client.send(CreateImageRequest(_Parameters(name="web")))
+
+
+@pytest.mark.parametrize("function", ["check_file", "check_paths"])
+@pytest.mark.parametrize(("argument", "value"), [("context", {"instance": {}}), ("settings", {"select": ["C"]})])
+def test_the_file_api_says_what_to_pass_too(tmp_path: Path, function: str, argument: str, value: object) -> None:
+    import validator
+
+    path = tmp_path / "r.json"
+    path.write_text('{"name": "web"}')
+    call = getattr(validator, function)
+    with pytest.raises(TypeError, match=f"{argument} must be"):
+        call(path if function == "check_file" else [path], **{argument: value})

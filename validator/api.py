@@ -148,6 +148,7 @@ def check_file(
 
     name = os.fspath(path)
     settings = find_settings([name]) if settings is None else settings
+    _check_arguments(settings, context)
     return _report(check_path(name, lang or settings.lang or "en", settings, context), name)
 
 
@@ -168,6 +169,7 @@ def check_paths(
 
     names = [os.fspath(path) for path in paths]
     settings = find_settings(names) if settings is None else settings
+    _check_arguments(settings, context)
     language = lang or settings.lang or "en"
     named = {name for name in names if not os.path.isdir(name)}
     walk_filter.forget()
