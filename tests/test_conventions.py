@@ -118,8 +118,27 @@ def test_quiet_prints_findings_only_and_nothing_for_a_clean_run(
 
 def test_quiet_hides_the_skipped_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "package.json").write_text('{"name": "a", "version": "1.0.0"}')
+    (tmp_path / "web.json").write_text('{"name": "web-image"}')
     assert main(["check", "--quiet", str(tmp_path)]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_folder_of_files_none_of_them_a_request_is_nothing_to_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 10: a gate pointed at the wrong folder must not pass, also when the folder holds other JSON."""
+    (tmp_path / "package.json").write_text('{"name": "a", "version": "1.0.0"}')
+    (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"strict": true}}')
+    assert main(["check", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        "jdcloud-preflight: nothing to check: 2 files found, none of them a createImage request "
+        "(--verbose says why each was skipped)"
+    ]
+    # The pre-commit hook names the staged files with --only-requests: there, none being a request passes.
+    named = [str(tmp_path / "package.json"), str(tmp_path / "tsconfig.json")]
+    assert main(["check", "--only-requests", *named]) == 0
 
 
 def _tty(*argv: str, env: dict[str, str]) -> str:

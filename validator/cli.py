@@ -401,6 +401,15 @@ def _run_check(args: argparse.Namespace) -> int:
         else:
             results.append(FileResult(path, outcome))
     listed = [f"{item.path}: skipped: {item.why.describe()}" for item in skipped] if args.verbose else []
+    if skipped and not results and not unreadable and not args.only_requests:
+        # Files were found but none is a request: a gate pointed at the wrong folder must not pass either.
+        say(
+            f"jdcloud-preflight: nothing to check: {len(skipped)} file{'s' if len(skipped) != 1 else ''} found, "
+            "none of them a createImage request (--verbose says why each was skipped)"
+        )
+        for line in listed:
+            say(line)
+        return EXIT_USAGE
     if args.format == "text":
         from validator.formatters import text
 
