@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from validator import suppressions
 from validator.engine import DEFAULT_SETTINGS, check_document
 from validator.finding import Finding
 from validator.messages import quote
@@ -19,6 +18,10 @@ from validator.settings import Settings
 
 if TYPE_CHECKING:
     from validator.context import Context
+    from validator.suppressions import Suppression
+
+# Whether a text may hold suppression comments at all (suppressions.py reads them when it does).
+_MENTION = re.compile("jdcloud-preflight", re.IGNORECASE)
 
 
 def check_parsed(
@@ -30,7 +33,11 @@ def check_parsed(
     context: Context | None = None,
 ) -> tuple[Finding, ...]:
     """Check request text already read into `document`; YAML comments may suppress findings."""
-    inline = suppressions.find(text) if suppressions.MENTION.search(text) and is_yaml(text, filename) else ()
+    inline: tuple[Suppression, ...] = ()
+    if _MENTION.search(text) and is_yaml(text, filename):
+        from validator import suppressions  # only texts that mention the tool pay for it
+
+        inline = suppressions.find(text)
     return check_document(document, lang, settings, path=filename, inline=inline, context=context)
 
 

@@ -7,9 +7,7 @@ import argparse
 import functools
 import json
 import os
-import signal
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -241,11 +239,15 @@ def workers(jobs: int, files: int) -> int:
 def _ignore_interrupts() -> None:
     # Ctrl-C reaches the whole process group: the parent alone handles it (and stops the workers). The
     # worker was forked with SIGINT blocked (see _map), so one sent before this line is dropped here.
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _interrupts(signal.SIG_UNBLOCK)
 
 
 def _interrupts(how: int) -> None:
+    import signal  # only runs that start workers
+
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(how, {signal.SIGINT})
 
@@ -278,6 +280,7 @@ def _map(check: Callable[[str], Outcome], files: list[str], jobs: int) -> list[O
     # fork: the workers start with everything already imported and compiled.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    import signal
     from concurrent.futures.process import BrokenProcessPool
 
     size = max(1, len(files) // (jobs * 8))
@@ -484,6 +487,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception as exc:  # a bug: say so in one line, and exit with the code that stops a gate
         if getattr(args, "debug", False):
+            import traceback
+
             traceback.print_exc()
         hint = "" if getattr(args, "debug", False) else " (--debug shows the traceback)"
         say(f"jdcloud-preflight: internal error: {type(exc).__name__}: {exc}{hint}")

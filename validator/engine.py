@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from validator import registry, suppressions
+from validator import registry
 from validator.finding import Finding, Severity
 from validator.messages import Message, long_ints
 from validator.model import normalise
@@ -19,6 +19,7 @@ from validator.settings import Settings
 
 if TYPE_CHECKING:
     from validator.context import Context
+    from validator.suppressions import Suppression
 
 
 DEFAULT_SETTINGS = Settings()
@@ -73,7 +74,7 @@ def _raw(document: Document | ParseFailure, lang: str, given: Given) -> list[Fin
     return _findings(attrs.evolve(document, root=long_ints(document.root)), given, lang)
 
 
-def _malformed(suppression: suppressions.Suppression, lang: str) -> Finding:
+def _malformed(suppression: Suppression, lang: str) -> Finding:
     rule = registry.BY_ID["S02"]
     problem = suppression.problem or ""
     text = Message(
@@ -83,7 +84,7 @@ def _malformed(suppression: suppressions.Suppression, lang: str) -> Finding:
     return Finding(rule.id, rule.severity, text.render(lang), "", suppression.line, suppression.column)
 
 
-def _unused(suppression: suppressions.Suppression, lang: str) -> Finding:
+def _unused(suppression: Suppression, lang: str) -> Finding:
     rule = registry.BY_ID["S01"]
     listed = ",".join(suppression.rules)
     text = Message(
@@ -104,7 +105,7 @@ def check_document(
     settings: Settings = DEFAULT_SETTINGS,
     *,
     path: str | None = None,
-    inline: tuple[suppressions.Suppression, ...] = (),
+    inline: tuple[Suppression, ...] = (),
     context: Context | None = None,
 ) -> tuple[Finding, ...]:
     """All findings for one parsed (or unparseable) document, as the settings select them, sorted by position.
@@ -117,6 +118,8 @@ def check_document(
         if settings.enabled(finding.rule, path)
     )
     if inline:
+        from validator import suppressions  # only files with suppression comments pay for it
+
         findings, unused = suppressions.apply(findings, inline)
         notes = [_unused(s, lang) for s in unused] + [_malformed(s, lang) for s in inline if s.problem is not None]
         findings += tuple(finding for finding in notes if settings.enabled(finding.rule, path))

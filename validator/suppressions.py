@@ -24,8 +24,6 @@ _PREFIX = re.compile(r"[A-Za-z]*[0-9]*")
 # Line breaks as YAML (and so the positions of findings) count them.
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _LINE_END = re.compile("[\r\n\x85\u2028\u2029]")
-# A cheap test of whether a text may hold any suppression at all.
-MENTION = re.compile("jdcloud-preflight", re.IGNORECASE)
 
 
 @attrs.frozen
