@@ -104,12 +104,7 @@ class _Reader:
             raise _Stop(exc.msg.lower(), exc.pos, f"字符串无效（解析器原文：{exc.msg.lower()}）") from None
 
     def read_object(self, offset: int, pointer: str, depth: int) -> tuple[dict[str, object], int]:
-        if depth > MAX_DEPTH:
-            raise _Stop(
-                f"objects and arrays nest deeper than {MAX_DEPTH} levels",
-                offset,
-                f"对象和数组的嵌套超过 {MAX_DEPTH} 层",
-            )
+        _check_depth(depth, offset)
         text, skip = self.text, _skip
         result: dict[str, object] = {}
         offset = skip(text, offset + 1).end()
@@ -138,12 +133,7 @@ class _Reader:
             raise _Stop("',' or '}' was expected", offset, "此处应有 ',' 或 '}'")
 
     def read_array(self, offset: int, pointer: str, depth: int) -> tuple[list[object], int]:
-        if depth > MAX_DEPTH:
-            raise _Stop(
-                f"objects and arrays nest deeper than {MAX_DEPTH} levels",
-                offset,
-                f"对象和数组的嵌套超过 {MAX_DEPTH} 层",
-            )
+        _check_depth(depth, offset)
         text, skip = self.text, _skip
         result: list[object] = []
         offset = skip(text, offset + 1).end()
@@ -159,6 +149,13 @@ class _Reader:
             if text.startswith("]", offset):
                 return result, offset + 1
             raise _Stop("',' or ']' was expected", offset, "此处应有 ',' 或 ']'")
+
+
+def _check_depth(depth: int, offset: int) -> None:
+    if depth > MAX_DEPTH:
+        raise _Stop(
+            f"objects and arrays nest deeper than {MAX_DEPTH} levels", offset, f"对象和数组的嵌套超过 {MAX_DEPTH} 层"
+        )
 
 
 class _Unsure(Exception):
