@@ -109,6 +109,20 @@ def test_missing_path_is_exit_2_with_one_line(tmp_path: Path, capsys: pytest.Cap
     assert "1 file checked" in captured.out  # the readable file is still reported
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_only_a_missing_path_is_one_line_and_no_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    code = main(["check", "--format", fmt, str(tmp_path / "missing.json")])
+    captured = capsys.readouterr()
+    assert code == 2
+    # Text: no "0 files checked" line that reads like a pass; JSON: the empty report machines expect.
+    assert captured.out == "" if fmt == "text" else json.loads(captured.out)["files"] == []
+    assert captured.err.splitlines() == [
+        f"jdcloud-preflight: cannot read {tmp_path / 'missing.json'}: no such file or folder"
+    ]
+
+
 def test_usage_errors_are_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         main(["check"])

@@ -119,3 +119,45 @@ def test_explain_c32_cites_the_catalogue_decision(lang: str, words: str, capsys:
 
     assert main(["explain", "C32", "--lang", lang]) == 0
     assert words in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("size", "message"),
+    [
+        (15, "diskSizeGB 15 is below the minimum 20"),
+        (16005, "diskSizeGB 16005 is above the maximum 16000"),
+        (10**400, "is above the maximum 16000"),
+        (45, "diskSizeGB 45 is not a multiple of 10"),
+    ],
+)
+def test_a_size_out_of_range_gets_one_c43_finding_not_a_step_finding_too(size: int, message: str) -> None:
+    findings = list(check_create_image(with_disk(diskType="ssd.gp1", diskSizeGB=size)).findings)
+    assert [(f.rule, f.pointer) for f in findings] == [("C43", SIZE)]
+    assert message in findings[0].message
+
+
+IOPS = "/dataDisks/0/cloudDiskSpec/iops"
+
+
+@pytest.mark.parametrize(
+    ("size", "iops", "message"),
+    [
+        (100, 195, "iops 195 is below the minimum 200"),
+        (20, 1005, "iops 1005 is above the maximum 1000"),
+        (1000, 32005, "iops 32005 is above the maximum 32000"),
+        (None, 32005, "iops 32005 is above the maximum 32000"),
+        (100, 205, "iops 205 is not a multiple of 10"),
+        (None, 205, "iops 205 is not a multiple of 10"),
+    ],
+)
+def test_iops_out_of_range_gets_one_c45_finding_not_a_step_finding_too(
+    size: int | None, iops: int, message: str
+) -> None:
+    spec: dict[str, Any] = {"diskType": "ssd.io1", "iops": iops}
+    if size is not None:
+        spec["diskSizeGB"] = size
+    else:
+        spec["snapshotId"] = "snapshot-h8u1ab3c36"
+    findings = [f for f in check_create_image(with_disk(**spec)).findings if f.rule == "C45"]
+    assert [(f.rule, f.pointer) for f in findings] == [("C45", IOPS)]
+    assert message in findings[0].message

@@ -108,6 +108,9 @@ def test_every_rules_bad_example_is_recognised(rule: Any) -> None:
         {"name": "web", "version": 2},  # an extra key that package.json also has does not make it one
         {"name": "web", "instance": "i-eumm7k2qd6"},  # instanceId misspelt, a string: not a describe answer
         [{"name": "web", "dataDisks": []}],  # a request wrapped in a list: checked, so C01 tells the author
+        # A request that also carries a member a describe answer has: the request members at the top decide.
+        {"regionId": "cn-north-1", "instanceId": "i-eumm7k2qd6", "name": "web 1", "result": {"instance": {}}},
+        {"name": "web", "dataDisks": [], "snapshots": []},
     ],
 )
 def test_broken_requests_are_recognised(request_: object) -> None:

@@ -92,3 +92,16 @@ def test_junit_follows_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str
     (suite,) = list(JUnitXml.fromfile(str(report)))
     # The autoDelete on vdz is no C39 info without an instance description: only the errors fail.
     assert {case.name.split()[0] for case in suite if case.result} == {"C31", "C32", "C33"}
+
+
+def test_sarif_columns_are_counted_in_code_points_and_say_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = tmp_path / "r.json"
+    request.write_text('{"description": "😀😀镜", "name": "a"}', encoding="utf-8")
+    main(["check", "--format", "sarif", str(request)])
+    run = json.loads(capsys.readouterr().out)["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    (result,) = [r for r in run["results"] if r["ruleId"] == "C21"]
+    # {"description": "😀😀镜", "name": "a"}: the value "a" starts at the 32nd code point.
+    assert result["locations"][0]["physicalLocation"]["region"]["startColumn"] == 32

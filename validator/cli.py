@@ -413,6 +413,12 @@ def _run_check(args: argparse.Namespace) -> int:
         for line in listed:
             say(line)
         return EXIT_USAGE
+    if unreadable and not results and args.format == "text":
+        # Nothing was checked: for a person the one-line reasons are the whole answer ("0 files checked" after
+        # them reads as a pass); the machine formats still give their (empty) report.
+        for failed in unreadable:
+            say(f"jdcloud-preflight: cannot read {failed.path}: {failed.reason}")
+        return EXIT_USAGE
     if args.format == "text":
         from validator.formatters import text
 

@@ -209,6 +209,13 @@ def _request_shaped(item: Mapping[object, object]) -> bool:
     return any(_near(key, _STRONG) for key in keys) or _holds_disk_entries(item, keys)
 
 
+def _request_at_top(keys: set[str]) -> bool:
+    """A name beside a path parameter or dataDisks, at the top: a request, whatever else it carries (no
+    describe answer has both; an instance object names itself instanceName)."""
+    folded = {_fold(key) for key in keys}
+    return _fold("name") in folded and any(strong in folded for strong in _STRONG)
+
+
 def recognise(root: object) -> NotRequest | None:
     """None when `root` (a parsed document) is, or may be, a createImage request; else why it is not."""
     if isinstance(root, list):
@@ -227,7 +234,7 @@ def recognise(root: object) -> NotRequest | None:
         return NotRequest("a single value, not an object", identified=False)
     keys = _keys(root)
     answer = _describe_answer(root, keys)
-    if answer is not None:
+    if answer is not None and not _request_at_top(keys):
         return answer
     if any(_near(key, _STRONG) for key in keys):
         return None

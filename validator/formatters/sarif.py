@@ -87,6 +87,8 @@ def render(results: list[FileResult], tool_version: str, lang: str = "en") -> st
                     }
                 },
                 "results": [_result(result.path, finding, index) for result in results for finding in result.findings],
+                # Columns count characters (code points), as every other format does; SARIF's default is UTF-16.
+                "columnKind": "unicodeCodePoints",
             }
         ],
     }

@@ -239,7 +239,8 @@ def disk_size_step(request: Request, given: Given) -> Iterator[Hit]:
             continue
         size = member.value
         assert isinstance(size, int)
-        if size % SIZE_STEP:
+        # Outside [SIZE_MIN, SIZE_MAX] the schema's range finding is the one finding for the value.
+        if SIZE_MIN <= size <= SIZE_MAX and size % SIZE_STEP:
             yield Hit(
                 member.pointer,
                 m(
@@ -360,6 +361,7 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
             continue
         iops = member.value
         assert isinstance(iops, int)
+        in_range = False  # a value outside the range gets that one finding, not a step finding too
         if iops < IOPS_MIN:
             yield Hit(
                 member.pointer,
@@ -374,7 +376,8 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
                 if described is None or "diskSizeGB" in disk
                 else m(f", the size of {described} in the instance description", f"，即实例描述中 {described} 的容量")
             )
-            if iops > maximum:
+            in_range = iops <= maximum
+            if not in_range:
                 yield Hit(
                     member.pointer,
                     m(
@@ -391,7 +394,9 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
                 m(f"iops {quote(iops)} is above the maximum {IOPS_CAP}", f"iops {quote(iops)} 超过最大值 {IOPS_CAP}"),
                 api=api,
             )
-        if iops % IOPS_STEP:
+        else:
+            in_range = True
+        if in_range and iops % IOPS_STEP:
             yield Hit(
                 member.pointer,
                 m(
