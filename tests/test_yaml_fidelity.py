@@ -206,6 +206,15 @@ def _c06(value: str, field: str = "noDevice") -> list[Finding]:
         ("010", "diskSizeGB", ["read as 8 (octal)", "as 10 by YAML 1.2"]),
         ("09", "diskSizeGB", ['read as the string "09"', "number 9 by YAML 1.2", "write 9"]),
         ("1:30", "diskSizeGB", ["read as 90 (base 60)", 'string "1:30" by YAML 1.2', "write 90"]),
+        # Numbers only one of the two reads (catalogue C06: any plain scalar they read differently).
+        ("1_000", "diskSizeGB", ["read as the number 1000 by YAML 1.1", 'string "1_000" by YAML 1.2', "write 1000"]),
+        ("0b10100", "diskSizeGB", ["read as the number 20 by YAML 1.1", 'string "0b10100" by YAML 1.2', "write 20"]),
+        ("-0b1", "diskSizeGB", ["read as the number -1 by YAML 1.1", 'string "-0b1"']),
+        ("1_0.5", "diskSizeGB", ["read as the number 10.5", 'string "1_0.5" by YAML 1.2']),
+        ("0o24", "diskSizeGB", ['read as the string "0o24" by YAML 1.1', "number 20 by YAML 1.2", "write 20"]),
+        ("1e2", "diskSizeGB", ['read as the string "1e2" by YAML 1.1', "number 100 by YAML 1.2", "write 100"]),
+        ("1.0e2", "diskSizeGB", ['string "1.0e2" by YAML 1.1', "number 100 by YAML 1.2"]),
+        ("2.5e1", "diskSizeGB", ['string "2.5e1" by YAML 1.1', "number 25 by YAML 1.2"]),
     ],
 )
 def test_c06_says_how_each_loader_reads_it(value: str, field: str, words: list[str]) -> None:
@@ -228,6 +237,14 @@ def test_c06_says_how_each_loader_reads_it(value: str, field: str, words: list[s
         ('"0100"', "diskSizeGB"),
         ("90", "diskSizeGB"),
         ('"1:30"', "diskSizeGB"),
+        # Read alike by both: hexadecimal, decimals with a dot, signed exponents with a dot, quoted numbers.
+        ("0x1A", "diskSizeGB"),
+        ("1.5", "diskSizeGB"),
+        (".5", "diskSizeGB"),
+        ("1.0e+2", "diskSizeGB"),
+        ("2.5E-1", "diskSizeGB"),  # PyYAML's float needs a dot and a signed exponent: this one has both
+        ('"1_000"', "diskSizeGB"),
+        ("'1e2'", "diskSizeGB"),
     ],
 )
 def test_c06_other_side_unambiguous_scalars(value: str, field: str) -> None:

@@ -32,8 +32,10 @@ class YamlReading:
     """A YAML plain scalar that YAML 1.1 and YAML 1.2 loaders read differently (C06).
 
     `kind` is "boolean" (yes/no/on/off/y/n), "octal" (a leading zero that PyYAML reads in base 8),
-    "leading-zero" (08, 09: PyYAML keeps the text, YAML 1.2 reads a number), "sexagesimal" (1:30) or
-    "timestamp" (2026-11-01); `value` is what PyYAML reads and what is checked (a timestamp stays text).
+    "leading-zero" (08, 09: PyYAML keeps the text, YAML 1.2 reads a number), "sexagesimal" (1:30),
+    "timestamp" (2026-11-01), "yaml11-number" (1_000, 0b101: numbers to PyYAML, text to YAML 1.2) or
+    "yaml12-number" (0o24, 1e2: text to PyYAML, numbers to YAML 1.2); `value` is what PyYAML reads and what is
+    checked (a timestamp stays text).
     """
 
     pointer: str

@@ -39,6 +39,11 @@ _MERGE_NEEDS_ZH = "合并键（<<）需要一个映射或映射列表"
 # C06: plain scalars YAML 1.1 and YAML 1.2 read differently.
 _BOOLEAN_WORDS = {"yes": True, "y": True, "on": True, "no": False, "n": False, "off": False}
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
+# Numbers only YAML 1.1 reads (PyYAML: digit separators, binary) ...
+_YAML11_ONLY_NUMBER = re.compile(r"[-+]?(?:0b[01_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|[0-9]*\.[0-9]*_[0-9_]*)")
+# ... and numbers only YAML 1.2's core schema reads: 0o octal, and floats PyYAML's resolver misses (no dot,
+# or an exponent without a sign, such as 1e2 and 1.0e2).
+_YAML12_NUMBER = re.compile(r"0o[0-7]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 
 
 class _Stop(Exception):
@@ -164,6 +169,10 @@ def _reading(pointer: str, node: yaml.ScalarNode, value: object) -> YamlReading 
         return YamlReading(pointer, text, "octal" if node.tag == _TAG + "int" else "leading-zero", value)
     if node.tag == _TAG + "timestamp":
         return YamlReading(pointer, text, "timestamp", value)
+    if node.tag in (_TAG + "int", _TAG + "float") and _YAML11_ONLY_NUMBER.fullmatch(text):
+        return YamlReading(pointer, text, "yaml11-number", value)
+    if node.tag == _TAG + "str" and _YAML12_NUMBER.fullmatch(text):
+        return YamlReading(pointer, text, "yaml12-number", value)
     return None
 
 

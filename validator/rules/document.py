@@ -170,6 +170,19 @@ def _decimal(text: str) -> str:
     return str(int(digits, 10))
 
 
+def _yaml12_number(text: str) -> str:
+    """The number a YAML 1.2 loader reads from `text`, written the way both YAML versions read alike."""
+    if text.startswith("0o"):
+        return _decimal(str(int(text[2:], 8))) if len(text) < 4000 else "a very large number"
+    try:
+        number = float(text)
+    except OverflowError:  # pragma: no cover - float() gives inf rather than raising
+        return "a very large number"
+    if number != number or number in (float("inf"), float("-inf")):
+        return "a number too large for a float"
+    return str(int(number)) if number.is_integer() and abs(number) < 1e16 else repr(number)
+
+
 def _yaml_words(reading: YamlReading) -> Message:
     """How YAML 1.1 (PyYAML, as checked) and YAML 1.2 loaders read the scalar, and how to write it plainly."""
     text = reading.text
@@ -205,6 +218,22 @@ def _yaml_words(reading: YamlReading) -> Message:
             f'{text} 在 YAML 1.1 加载器（即此处检查所用的 PyYAML）中读作字符串 "{text}"，在 YAML 1.2 加载器中读作数字 '
             f'{decimal}；数字请写 {decimal}，文本请加引号写成 "{text}"',
         )
+    if reading.kind == "yaml11-number":
+        number = quote(reading.value)
+        return m(
+            f"{text} is read as the number {number} by YAML 1.1 loaders (PyYAML, as checked here) but as the string "
+            f'"{text}" by YAML 1.2 loaders; write {number} for the number, or "{text}" in quotes for text',
+            f"{text} 在 YAML 1.1 加载器（即此处检查所用的 PyYAML）中读作数字 {number}，在 YAML 1.2 加载器中读作字符串 "
+            f'"{text}"；数字请写 {number}，文本请加引号写成 "{text}"',
+        )
+    if reading.kind == "yaml12-number":
+        number = _yaml12_number(text)
+        return m(
+            f'{text} is read as the string "{text}" by YAML 1.1 loaders (PyYAML, as checked here) but as the '
+            f'number {number} by YAML 1.2 loaders; write {number} for the number, or "{text}" in quotes for text',
+            f'{text} 在 YAML 1.1 加载器（即此处检查所用的 PyYAML）中读作字符串 "{text}"，在 YAML 1.2 加载器中读作数字 '
+            f'{number}；数字请写 {number}，文本请加引号写成 "{text}"',
+        )
     if reading.kind == "sexagesimal":
         return m(
             f"{text} is read as {quote(reading.value)} (base 60) by YAML 1.1 loaders (PyYAML, as checked here) but "
@@ -232,13 +261,16 @@ def _yaml_words(reading: YamlReading) -> Message:
     m(
         "Catalogue C06: yes/no/on/off/y/n in any case (booleans in YAML 1.1, strings in YAML 1.2), integers "
         "with a leading zero (010 is octal 8 in YAML 1.1, 10 in YAML 1.2), sexagesimal numbers (1:30 is 90 in "
-        "YAML 1.1) and timestamps (2026-11-01 is a date in YAML 1.1) depend on which loader reads the file. "
+        "YAML 1.1), timestamps (2026-11-01 is a date in YAML 1.1), and numbers only one of the two reads "
+        "(1_000 and 0b101 are numbers in YAML 1.1 only; 0o24, 1e2 and 1.0e2 are numbers in YAML 1.2 only) "
+        "depend on which loader reads the file. "
         "Decision (C06): the value is checked as PyYAML reads it (YAML 1.1, what Python pipelines load before "
         "the SDK sends the request), timestamps excepted (kept as text: no JSON body can hold a date). The "
         'finding says how each loader reads it and how to write it unambiguously (true, 8, "2026-11-01").',
         "目录 C06：任意大小写的 yes/no/on/off/y/n（YAML 1.1 中是布尔值，YAML 1.2 中是字符串）、带前导零的整数"
         "（010 在 YAML 1.1 中是八进制 8，在 YAML 1.2 中是 10）、六十进制数（1:30 在 YAML 1.1 中是 90）和时间戳"
-        "（2026-11-01 在 YAML 1.1 中是日期）的含义取决于读取文件的加载器。决定（C06）：按 PyYAML 的读法检查取值"
+        "（2026-11-01 在 YAML 1.1 中是日期），以及只有其中一方读作数字的写法（1_000、0b101 仅在 YAML 1.1 中是数字；"
+        "0o24、1e2、1.0e2 仅在 YAML 1.2 中是数字）的含义取决于读取文件的加载器。决定（C06）：按 PyYAML 的读法检查取值"
         "（YAML 1.1，即 Python 流水线在 SDK 发送请求前加载的结果），时间戳除外（保留为文本：JSON 请求体无法携带日期）。"
         '发现项说明各加载器的读法以及无歧义的写法（true、8、"2026-11-01"）。',
     ),
