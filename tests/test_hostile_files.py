@@ -51,6 +51,9 @@ def _only_finding(capsys: pytest.CaptureFixture[str], path: Path, extra: tuple[s
         ("deep.yaml", b"name: " + b"[" * 100_000 + b"]" * 100_000, "nest"),
         ("laughs.yaml", LAUGHS.encode(), "expands"),
         ("tags.yaml", b"name: !!python/object/apply:os.system ['echo owned']\n", "tag"),
+        # bytes are no JSON value either: the SDK could not serialise them (C01: tags that build objects)
+        ("binary-tag.yaml", b"name: !!binary aGVsbG8=\n", "tag:yaml.org,2002:binary is not allowed"),
+        ("set-tag.yaml", b"name: web\ntags: !!set {a: null}\n", "tag:yaml.org,2002:set is not allowed"),
         ("multi.yaml", b"name: one\n---\nname: two\n", "single document"),
         ("list.json", b"[]", "top level"),
     ],

@@ -29,8 +29,9 @@ from validator.readers.records import (
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + "null", _TAG + "bool", _TAG + "int", _TAG + "float", _TAG + "str"}
-# Tags that PyYAML's safe constructor turns into non-JSON values; the text is kept as a string instead.
-_AS_TEXT_TAGS = {_TAG + "timestamp", _TAG + "binary"}
+# A timestamp is kept as its text (catalogue C06). Every other tag that builds a non-JSON value (binary's
+# bytes among them: the SDK's json.dumps could not send them) is refused with the rest (C01).
+_AS_TEXT_TAGS = {_TAG + "timestamp"}
 _MAP_TAGS = {_TAG + "map", _TAG + "omap"}
 _SEQ_TAGS = {_TAG + "seq"}
 _MERGE_TAG = _TAG + "merge"
