@@ -322,7 +322,13 @@ def _render(fmt: str, results: list[FileResult], lang: str, settings: Settings, 
         from validator.formatters import junit
         from validator.rules_run import rules_that_run
 
-        return junit.render(results, settings.fail_on, lambda path: rules_that_run(settings, context, path))
+        return junit.render(
+            results,
+            settings.fail_on,
+            lambda result: rules_that_run(
+                settings, context, result.path, read=not any(f.rule == "C01" for f in result.findings)
+            ),
+        )
     if fmt == "github":
         from validator.formatters import github
 

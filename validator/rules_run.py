@@ -26,9 +26,16 @@ POLICY_SETTING = {
 }
 # The part of the instance context each context rule reads (the others read the instance description).
 CONTEXT_PART = {"C68": "snapshots", "C69": "snapshots", "C70": "quotas"}
+# Rules checked without a context that still report only with the instance description (catalogue: "C39
+# only where it can matter").
+NEEDS_INSTANCE = frozenset({"C39"})
+# Rules about YAML text: its scalars (C06) and its suppression comments (S01, S02). JSON has neither.
+YAML_ONLY = frozenset({"C06", "S01", "S02"})
 
 
 def _runs(rule: Rule, settings: Settings, context: Context | None) -> bool:
+    if rule.id in NEEDS_INSTANCE:
+        return context is not None and context.instance is not None
     if rule.enforced_by == "policy":
         return getattr(settings.policy, POLICY_SETTING[rule.id]) not in (None, False)
     if rule.enforced_by == "context":
@@ -36,6 +43,17 @@ def _runs(rule: Rule, settings: Settings, context: Context | None) -> bool:
     return True
 
 
-def rules_that_run(settings: Settings, context: Context | None = None, path: str | None = None) -> tuple[Rule, ...]:
-    """The rules a check of `path` runs under `settings` and `context`, in catalogue order."""
-    return tuple(rule for rule in registry.RULES if _runs(rule, settings, context) and settings.enabled(rule.id, path))
+def rules_that_run(
+    settings: Settings, context: Context | None = None, path: str | None = None, *, read: bool = True
+) -> tuple[Rule, ...]:
+    """The rules a check of `path` runs under `settings` and `context`, in catalogue order. A file that could
+    not be `read` (a C01 finding) ran C01 alone; a JSON file runs no YAML rule."""
+    json_file = path is not None and path.lower().endswith(".json")
+    return tuple(
+        rule
+        for rule in registry.RULES
+        if (rule.id == "C01" or read)
+        and not (json_file and rule.id in YAML_ONLY)
+        and _runs(rule, settings, context)
+        and settings.enabled(rule.id, path)
+    )

@@ -19,10 +19,10 @@ def _describe(finding_line: int | None, finding_column: int | None, text: str) -
 def render(
     results: list[FileResult],
     fail_on: Severity = Severity.WARNING,
-    ran: Callable[[str], tuple[Rule, ...]] | None = None,
+    ran: Callable[[FileResult], tuple[Rule, ...]] | None = None,
 ) -> str:
     """A testcase fails when its rule has a finding at or above `fail_on`; lesser findings go to its
-    system-out, so the dashboard agrees with the exit code. `ran` gives the rules that ran for a path
+    system-out, so the dashboard agrees with the exit code. `ran` gives the rules that ran for a file
     (every rule when not given): only those are testcases."""
     root = ElementTree.Element("testsuites", name="jdcloud-preflight")
     total_tests = total_failures = 0
@@ -31,7 +31,7 @@ def render(
         path = xml_text(result.path)
         suite = ElementTree.SubElement(root, "testsuite", name=path)
         failures = 0
-        rules = registry.RULES if ran is None else ran(result.path)
+        rules = registry.RULES if ran is None else ran(result)
         for rule in rules:
             case = ElementTree.SubElement(suite, "testcase", name=f"{rule.id} {rule.name}", classname=path)
             mine = [finding for finding in result.findings if finding.rule == rule.id]
