@@ -12,11 +12,11 @@ from validator.engine import check_document
 from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
 from validator.finding import Finding
 from validator.readers import ParseFailure, decode, read_text
-from validator.recognise import NotRequest, recognise, recognise_unparsed
 from validator.settings import Settings
 
 if TYPE_CHECKING:
     from validator.context import Context
+    from validator.recognise import NotRequest
 
 
 @attrs.frozen
@@ -50,6 +50,8 @@ def check_data(
         return check_document(content, lang, settings, path=path)
     document = read_text(content, path)
     if recognising:
+        from validator.recognise import recognise, recognise_unparsed  # only files a folder walk met
+
         verdict = recognise_unparsed(content, path) if isinstance(document, ParseFailure) else recognise(document.root)
         if verdict is not None:
             return Skipped(path, verdict)
