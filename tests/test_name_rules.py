@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import of_rule, valid_request
-from validator import Severity
+from validator import Severity, check_create_image
 
 
 def _named(name: object) -> dict[str, object]:
@@ -84,3 +84,11 @@ def test_c23_description_length(length: int, bad: bool) -> None:
     if bad:
         assert found[0].pointer == "/description"
         assert "257" in found[0].message
+
+
+def test_a_character_without_a_unicode_name_is_named_by_its_code_point() -> None:
+    (finding,) = [f for f in check_create_image({"name": "web\nimage"}).findings if f.rule == "C22"]
+    assert "(U+000A)" in finding.message
+    assert "unnamed" not in finding.message
+    (spaced,) = [f for f in check_create_image({"name": "web image"}).findings if f.rule == "C22"]
+    assert "(U+0020 SPACE)" in spaced.message

@@ -65,7 +65,8 @@ def _is_other_ideograph(char: str) -> bool:
 
 def _describe(char: str) -> str:
     # The character's name is only shown, never used to decide (it depends on the Python's Unicode version).
-    return f'"{char}" (U+{ord(char):04X} {unicodedata.name(char, "unnamed")})'
+    name = unicodedata.name(char, "")  # control characters and surrogates have none: the code point says it
+    return f'"{char}" (U+{ord(char):04X} {name})' if name else f'"{char}" (U+{ord(char):04X})'
 
 
 def _describe_ideograph(char: str) -> str:
