@@ -53,6 +53,7 @@ def test_json_report_has_exactly_the_documented_shape(tmp_path: Path, capsys: py
                         "line": 2,
                         "column": 31,
                         "api": {"status": 400, "code": "OUT_OF_RANGE", "message": None},
+                        "fix": None,
                     }
                 ],
             }

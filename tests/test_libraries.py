@@ -183,8 +183,9 @@ def test_findings_are_immutable_hashable_and_evolve() -> None:
         "line": 3,
         "column": 5,
         "api": {"status": 400, "code": "OUT_OF_RANGE", "message": None},
+        "fix": None,
     }
-    assert list(finding.to_dict()) == ["rule", "severity", "message", "pointer", "line", "column", "api"]
+    assert list(finding.to_dict()) == ["rule", "severity", "message", "pointer", "line", "column", "api", "fix"]
 
 
 def test_runtime_dependencies_are_declared() -> None:

@@ -20,7 +20,8 @@ def _git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
-@pytest.fixture(scope="module")
+# Session-wide: the fix hook's tests (test_fix_precommit.py) reuse the copy and its installed hook.
+@pytest.fixture(scope="session")
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A committed copy of this project, so the test sees the working tree whatever its git state."""
     source = tmp_path_factory.mktemp("hook") / "jdcloud-preflight"

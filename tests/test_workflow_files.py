@@ -11,12 +11,19 @@ from validator.cli import FORMATS, _parser
 
 
 def test_pre_commit_hook_definition() -> None:
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook, fixer = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "jdcloud-preflight"
     assert hook["language"] == "python"
     assert set(hook["types_or"]) == {"json", "yaml"}
     # --only-requests: pre-commit names every JSON/YAML file; only createImage requests are checked.
     assert shlex.split(hook["entry"]) == ["jdcloud-preflight", "check", "--only-requests"]
+    # The fixer hook (issue 13): the same files, `check --fix`, and options the command line knows.
+    assert fixer["id"] == "jdcloud-preflight-fix"
+    assert fixer["language"] == "python"
+    assert set(fixer["types_or"]) == {"json", "yaml"}
+    words = shlex.split(fixer["entry"])
+    assert words == ["jdcloud-preflight", "check", "--only-requests", "--fix"]
+    assert _parser().parse_args([*words[1:], "request.json"]).fix
 
 
 def test_action_runs_the_cli_with_sarif_output() -> None:

@@ -1,13 +1,23 @@
 """jdcloud-preflight: offline checks for JD Cloud createImage requests.
 
-from validator import check_create_image
+from validator import check_create_image, fix_create_image
 report = check_create_image({"name": "web", "dataDisks": [...]})
 report.raise_for_errors()
+
+fixed = fix_create_image(open("request.yaml").read(), filename="request.yaml")   # fixed.text, fixed.report
 """
 
 from typing import TYPE_CHECKING
 
-from validator.api import check_create_image, check_file, check_paths, find_settings, load_settings
+from validator.api import (
+    FixedRequest,
+    check_create_image,
+    check_file,
+    check_paths,
+    find_settings,
+    fix_create_image,
+    load_settings,
+)
 from validator.finding import ApiError, Finding, Severity
 from validator.report import PreflightError, Report
 from validator.settings import Settings
@@ -32,6 +42,7 @@ __all__ = [
     "Context",
     "ContextError",
     "Finding",
+    "FixedRequest",
     "PreflightError",
     "Report",
     "Settings",
@@ -41,5 +52,6 @@ __all__ = [
     "check_file",
     "check_paths",
     "find_settings",
+    "fix_create_image",
     "load_settings",
 ]

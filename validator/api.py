@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 from validator.engine import DEFAULT_SETTINGS, check_document
 from validator.finding import Finding
 from validator.messages import quote
@@ -32,13 +34,19 @@ def check_parsed(
     settings: Settings = DEFAULT_SETTINGS,
     context: Context | None = None,
 ) -> tuple[Finding, ...]:
-    """Check request text already read into `document`; YAML comments may suppress findings."""
+    """Check request text already read into `document`; YAML comments may suppress findings. Findings that
+    can be fixed carry the edits of `text` that fix them."""
+    yaml = is_yaml(text, filename)
     inline: tuple[Suppression, ...] = ()
-    if _MENTION.search(text) and is_yaml(text, filename):
+    if _MENTION.search(text) and yaml:
         from validator import suppressions  # only texts that mention the tool pay for it
 
         inline = suppressions.find(text)
-    return check_document(document, lang, settings, path=filename, inline=inline, context=context)
+    from validator.fixes.edits import Fixer  # builds nothing until a rule offers a fix
+
+    return check_document(
+        document, lang, settings, path=filename, inline=inline, context=context, fixer=Fixer(text, yaml)
+    )
 
 
 def check_source(
@@ -190,3 +198,39 @@ def check_paths(
         if not isinstance(outcome, Skipped):
             reports.append(_report(outcome, item))
     return reports
+
+
+@attrs.frozen
+class FixedRequest:
+    """What `fix_create_image` did: the fixed text, the findings whose fixes were applied (each with its
+    edits, which refer to the text as it was in the pass that applied them), and the report of what remains."""
+
+    text: str
+    fixes: tuple[Finding, ...]
+    report: Report
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fixes)
+
+
+def fix_create_image(
+    text: str,
+    *,
+    filename: str | None = None,
+    unsafe: bool = False,
+    lang: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    context: Context | None = None,
+) -> FixedRequest:
+    """Fix a createImage request's JSON or YAML text the way `check --fix` does: the safe fixes, and the
+    unsafe ones too when `unsafe`. Edits touch only what they fix; the text is returned unchanged when
+    nothing can be fixed. `filename` chooses the reader (by its suffix) and names the source; `lang` and
+    `settings` as for `check_create_image`."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be the request's JSON or YAML text (str), not {type(text).__name__}")
+    _check_arguments(settings, context)
+    from validator.fixes.apply import fix_text
+
+    result = fix_text(text, filename, lang or settings.lang or "en", settings, context, unsafe=unsafe)
+    return FixedRequest(result.text, result.fixed, Report(result.findings, filename))

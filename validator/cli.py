@@ -10,12 +10,12 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
 from validator import __version__, config, discovery, readers, registry, walk_filter
-from validator.console import OutputError, say, write
+from validator.console import OutputError, say, write, write_bytes
 from validator.file_check import Outcome, Skipped, check_data, check_path
 from validator.files import DEFAULT_MAX_BYTES, Special, TooLarge, Unreadable, collect, read
 from validator.finding import Severity
@@ -24,6 +24,7 @@ from validator.rules.base import Rule
 
 if TYPE_CHECKING:
     from validator.context import Context
+    from validator.fix_files import Fixed, Unwritable
 from validator.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -89,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--snapshots", type=Path, default=None, help="describeSnapshots answer (JSON or YAML)")
     check.add_argument("--quotas", type=Path, default=None, help="describeQuotas answer (JSON or YAML)")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes to the files in place")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too")
+    check.add_argument(
+        "--diff", action="store_true", help="print the changes --fix would make as a unified diff; change nothing"
+    )
     check.add_argument(
         "--max-bytes",
         type=int,
@@ -215,8 +221,13 @@ def check_file(
     return check_path(path, lang, settings, context, recognising=path not in named)
 
 
-def _stdin(args: argparse.Namespace, lang: str, settings: Settings, context: Context | None) -> Outcome:
-    """The request on standard input, named by --stdin-filename (which also picks its reader)."""
+# A file's outcome in a --fix or --diff run, besides a check's.
+AnyOutcome: TypeAlias = "Outcome | Fixed | Unwritable"
+
+
+def _stdin(args: argparse.Namespace, lang: str, settings: Settings, context: Context | None) -> AnyOutcome:
+    """The request on standard input, named by --stdin-filename (which also picks its reader). With --fix
+    the fixed text goes to standard output (with --diff, the diff does)."""
     name = args.stdin_filename or discovery.STDIN
     limit = settings.max_bytes or DEFAULT_MAX_BYTES
     try:
@@ -224,7 +235,14 @@ def _stdin(args: argparse.Namespace, lang: str, settings: Settings, context: Con
     except (OSError, ValueError, AttributeError) as exc:
         return Unreadable(name, f"cannot read standard input: {exc}")
     content: bytes | TooLarge = TooLarge(name, len(data), limit) if len(data) > limit else data
-    return check_data(content, name, lang, settings, context, recognising=args.only_requests)
+    if not (args.fix or args.diff):
+        return check_data(content, name, lang, settings, context, recognising=args.only_requests)
+    from validator.fix_files import fix_data
+
+    outcome, fixed = fix_data(content, name, lang, settings, context, unsafe=args.unsafe_fixes)
+    if args.fix and not args.diff:
+        write_bytes(data if fixed is None else fixed)  # what cannot be fixed passes through as it came
+    return outcome
 
 
 # Below this many files a process pool costs more than it saves.
@@ -265,11 +283,11 @@ def _stop_workers() -> None:
         child.join(timeout=5)
 
 
-def _check_all(check: Callable[[str], Outcome], paths: list[str]) -> list[Outcome]:
+def _check_all(check: Callable[[str], AnyOutcome], paths: list[str]) -> list[AnyOutcome]:
     return [check(path) for path in paths]
 
 
-def _map(check: Callable[[str], Outcome], files: list[str], jobs: int) -> list[Outcome]:
+def _map(check: Callable[[str], AnyOutcome], files: list[str], jobs: int) -> list[AnyOutcome]:
     """`check` over `files`, in order: in `jobs` processes when there are enough files to pay for them."""
     jobs = workers(jobs, len(files))
     if jobs <= 1 or len(files) < PARALLEL_MIN_FILES:
@@ -392,9 +410,23 @@ def _run_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files = [item for item in items if isinstance(item, str)]
     named = frozenset(() if args.only_requests else (path for path in paths if not os.path.isdir(path)))
-    check = functools.partial(check_file, lang=lang, settings=settings, context=context, named=named)
+    check: Callable[[str], AnyOutcome]
+    if args.fix or args.diff:
+        from validator.fix_files import fix_file
+
+        check = functools.partial(
+            fix_file,
+            lang=lang,
+            settings=settings,
+            context=context,
+            named=named,
+            unsafe=args.unsafe_fixes,
+            write=not args.diff,
+        )
+    else:
+        check = functools.partial(check_file, lang=lang, settings=settings, context=context, named=named)
     outcomes = dict(zip(files, _map(check, files, args.jobs or os.cpu_count() or 1), strict=True))
-    checked: list[tuple[str, Outcome]] = [
+    checked: list[tuple[str, AnyOutcome]] = [
         (item.path, item) if isinstance(item, Unreadable) else (item, outcomes[item]) for item in items
     ]
     if discovery.STDIN in args.paths:
@@ -402,13 +434,27 @@ def _run_check(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
     unreadable: list[Unreadable] = []
     skipped: list[Skipped] = []
+    unwritable: list[Unwritable] = []
+    fixed, diffs = 0, []
     for path, outcome in checked:
         if isinstance(outcome, Unreadable):
             unreadable.append(outcome)
         elif isinstance(outcome, Skipped):
             skipped.append(outcome)
-        else:
+        elif isinstance(outcome, tuple):
             results.append(FileResult(path, outcome))
+        else:
+            from validator.fix_files import Fixed  # only a --fix or --diff run gets here
+
+            if isinstance(outcome, Fixed):
+                results.append(FileResult(path, outcome.findings))
+                fixed += outcome.fixed
+                diffs.append(outcome.diff)
+            else:
+                unwritable.append(outcome)
+    failures = [f"cannot read {failed.path}: {failed.reason}" for failed in unreadable] + [
+        f"cannot write the fixed {failed.path}: {failed.reason}; it is left as it was" for failed in unwritable
+    ]
     listed = [f"{item.path}: skipped: {item.why.describe()}" for item in skipped] if args.verbose else []
     if skipped and not results and not unreadable and not args.only_requests:
         # Files were found but none is a request: a gate pointed at the wrong folder must not pass either.
@@ -419,26 +465,66 @@ def _run_check(args: argparse.Namespace) -> int:
         for line in listed:
             say(line)
         return EXIT_USAGE
+    if args.diff:
+        return _report_diff(diffs, fixed, failures)
     if unreadable and not results and args.format == "text":
         # Nothing was checked: for a person the one-line reasons are the whole answer ("0 files checked" after
         # them reads as a pass); the machine formats still give their (empty) report.
         for failed in unreadable:
             say(f"jdcloud-preflight: cannot read {failed.path}: {failed.reason}")
         return EXIT_USAGE
+    # With standard input fixed to standard output, the report goes beside it.
+    report = _to_stderr if args.fix and discovery.STDIN in args.paths else write
     if args.format == "text":
         from validator.formatters import text
 
-        write(text.render(results, lang, skipped=len(skipped), listed=listed, quiet=args.quiet, colour=_colour()))
+        report(
+            text.render(
+                results,
+                lang,
+                skipped=len(skipped),
+                listed=listed,
+                quiet=args.quiet,
+                colour=_colour() and report is write,
+                fixed=fixed if args.fix else None,
+                unsafe=args.unsafe_fixes,
+            )
+        )
     else:
-        write(_render(args.format, results, lang, settings, context))
+        report(_render(args.format, results, lang, settings, context))
         for line in listed:  # the report itself stays the machine's; the list goes beside it
             say(line)
-    for failed in unreadable:
-        say(f"jdcloud-preflight: cannot read {failed.path}: {failed.reason}")
-    if unreadable:
+    for failure in failures:
+        say(f"jdcloud-preflight: {failure}")
+    if failures:
         return EXIT_USAGE
     failing = any(finding.severity >= settings.fail_on for result in results for finding in result.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _to_stderr(text: str) -> None:
+    """A whole report to standard error (when standard output carries the fixed request)."""
+    stream = sys.stderr
+    if stream is not None:
+        try:
+            stream.write(text)
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # nowhere left to say it
+
+
+def _report_diff(diffs: list[str], fixed: int, failures: list[str]) -> int:
+    """--diff: the changes on standard output, a count on standard error; exit 1 when there is something to
+    change."""
+    write("".join(diffs))
+    for failure in failures:
+        say(f"jdcloud-preflight: {failure}")
+    if failures:
+        return EXIT_USAGE
+    if fixed:
+        say(f"jdcloud-preflight: would fix {fixed} finding(s)")
+        return EXIT_FINDINGS
+    return EXIT_OK
 
 
 def _run_rules(lang: str) -> int:
@@ -465,6 +551,9 @@ def explanation(rule: Rule, lang: str) -> str:
     if rule.api is not None:
         api = f"{rule.api.status} {rule.api.code}" + (f": {rule.api.message}" if rule.api.message else "")
         lines += ["", f"API: {api}"]
+    from validator.fixes.notes import fix_line
+
+    lines += ["", fix_line(rule.id, lang)]
     lines += ["", f"{bad}:", f"    {rule.bad}", "", f"{good}:", f"    {rule.good}"]
     return "\n".join(lines) + "\n"
 

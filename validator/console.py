@@ -22,16 +22,21 @@ def write(text: str) -> None:
     """Write a report to standard output as UTF-8, flushed; raises OutputError when that fails.
 
     A closed pipe (`| head`) is not a failure: the reader has what it wanted, so the rest is dropped."""
+    # The formatters leave nothing unencodable; backslashreplace is the last guard, never a crash.
+    write_bytes(text.encode("utf-8", "backslashreplace"))
+
+
+def write_bytes(data: bytes) -> None:
+    """Write bytes to standard output as they are (a fixed request on its way through a pipe), flushed;
+    raises OutputError as `write` does."""
     stream = sys.stdout
     if stream is None:  # started with standard output closed
         raise OutputError("standard output is closed")
-    # The formatters leave nothing unencodable; backslashreplace is the last guard, never a crash.
-    data = text.encode("utf-8", "backslashreplace")
     try:
         stream.flush()
         raw = _bytes_stream(stream)
         if raw is None:  # a text-only stream (an embedding program's StringIO)
-            stream.write(data.decode("utf-8"))
+            stream.write(data.decode("utf-8", "replace"))
         else:
             raw.write(data)  # type: ignore[attr-defined]
             raw.flush()  # type: ignore[attr-defined]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
 from validator import registry
 from validator.finding import Finding, Severity
+from validator.fixes.records import Fix, Intent
 from validator.messages import Message, long_ints
 from validator.model import normalise
 from validator.policy import NO_POLICY
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 
 DEFAULT_SETTINGS = Settings()
+# Turns a rule's fix intent into edits of the checked text; None when the request did not come from text.
+Fixer = Callable[[Intent], Fix | None]
 
 
 def _failure(failure: ParseFailure, lang: str) -> Finding:
@@ -31,32 +34,33 @@ def _failure(failure: ParseFailure, lang: str) -> Finding:
     return Finding(rule.id, rule.severity, text.render(lang), "", failure.line, failure.column)
 
 
-def _finding(rule: Rule, hit: Hit, document: Document, lang: str) -> Finding:
+def _finding(rule: Rule, hit: Hit, document: Document, lang: str, fixer: Fixer | None = None) -> Finding:
     severity = hit.severity or rule.severity
     api = hit.api
     if api is None and severity is Severity.ERROR and rule.api is not None:
         api = rule.api.render()
     position = document.locate(hit.pointer, hit.at_key)
     line, column = position if position is not None else (None, None)
-    return Finding(rule.id, severity, hit.message.render(lang), hit.pointer, line, column, api)
+    fix = None if hit.fix is None or fixer is None else fixer(hit.fix)
+    return Finding(rule.id, severity, hit.message.render(lang), hit.pointer, line, column, api, fix)
 
 
-def _findings(document: Document, given: Given, lang: str) -> list[Finding]:
+def _findings(document: Document, given: Given, lang: str, fixer: Fixer | None) -> list[Finding]:
     """The schema's findings, then every rule's, unsorted."""
     assert isinstance(document.root, Mapping)
     request = normalise(document.root, document.duplicates, document.readings, document.number_texts)
     found = [
-        _finding(registry.BY_ID[hit.rule], Hit(hit.pointer, hit.message), document, lang)
+        _finding(registry.BY_ID[hit.rule], Hit(hit.pointer, hit.message, fix=hit.fix), document, lang, fixer)
         for hit in schema_hits(request)
     ]
     has_policy = given.policy is not NO_POLICY and given.policy != NO_POLICY
     for rule in registry.checks_for(given.context is not None, has_policy):
         for hit in rule.check(request, given):  # type: ignore[misc]
-            found.append(_finding(rule, hit, document, lang))
+            found.append(_finding(rule, hit, document, lang, fixer))
     return found
 
 
-def _raw(document: Document | ParseFailure, lang: str, given: Given) -> list[Finding]:
+def _raw(document: Document | ParseFailure, lang: str, given: Given, fixer: Fixer | None = None) -> list[Finding]:
     if isinstance(document, ParseFailure):
         return [_failure(document, lang)]
     if not isinstance(document.root, dict):
@@ -65,13 +69,13 @@ def _raw(document: Document | ParseFailure, lang: str, given: Given) -> list[Fin
         failure = ParseFailure(f"the top level is {kind}, not an object", line, column, f"顶层是{zh}，而不是对象")
         return [_failure(failure, lang)]
     try:
-        return _findings(document, given, lang)
+        return _findings(document, given, lang, fixer)
     except ValueError as exc:
         if "integer string conversion" not in str(exc):
             raise
     # An integer past Python's 4300-digit limit reached a message (the schema library's among them): checked
     # again with such integers made LongInts, which describe themselves instead. Only such requests pay.
-    return _findings(attrs.evolve(document, root=long_ints(document.root)), given, lang)
+    return _findings(attrs.evolve(document, root=long_ints(document.root)), given, lang, fixer)
 
 
 def _malformed(suppression: Suppression, lang: str) -> Finding:
@@ -107,14 +111,16 @@ def check_document(
     path: str | None = None,
     inline: tuple[Suppression, ...] = (),
     context: Context | None = None,
+    fixer: Fixer | None = None,
 ) -> tuple[Finding, ...]:
     """All findings for one parsed (or unparseable) document, as the settings select them, sorted by position.
 
-    `path` is matched against the per-file ignores; `inline` are the file's suppression comments.
+    `path` is matched against the per-file ignores; `inline` are the file's suppression comments; `fixer`
+    turns the rules' fix intents into edits of the document's text.
     """
     findings = tuple(
         _with_severity(finding, settings)
-        for finding in set(_raw(document, lang, Given(settings.policy, context)))
+        for finding in set(_raw(document, lang, Given(settings.policy, context), fixer))
         if settings.enabled(finding.rule, path)
     )
     if inline:

@@ -6,6 +6,8 @@ import enum
 
 import attrs
 
+from validator.fixes.records import Applicability, Fix
+
 # The order of severities, lowest first: `--fail-on` and comparisons follow it.
 _RANK = {"info": 1, "warning": 2, "error": 3}
 
@@ -76,8 +78,12 @@ class ApiError:
 
 
 def _json_value(_instance: object, _field: object, value: object) -> object:
-    """How a finding's members are written as JSON: a severity by its label."""
-    return value.label if isinstance(value, Severity) else value
+    """How a finding's members are written as JSON: a severity by its label, an applicability by its name."""
+    if isinstance(value, Severity):
+        return value.label
+    if isinstance(value, Fix):
+        return value.to_dict()
+    return value.value if isinstance(value, Applicability) else value
 
 
 @attrs.frozen
@@ -85,7 +91,8 @@ class Finding:
     """One problem in one request document.
 
     `pointer` is an RFC 6901 JSON Pointer with keys spelled as the author wrote them; `line` and `column`
-    are 1-based and None when the request did not come from text.
+    are 1-based and None when the request did not come from text. `fix` is the edit of the text that
+    fixes the finding, when there is one.
     """
 
     rule: str
@@ -95,6 +102,7 @@ class Finding:
     line: int | None = None
     column: int | None = None
     api: ApiError | None = None
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[int, int, str, str, str]:
         return (self.line or 0, self.column or 0, self.pointer, self.rule, self.message)

@@ -8,12 +8,14 @@ Each schema names the rule its keywords enforce (`x-rule`) and the rule a wrong 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from validator import schemas
+from validator.fixes.records import UNSAFE, Intent, ReplaceValue
 from validator.messages import Message, count, quote
 from validator.model import Request
 
@@ -171,6 +173,24 @@ class SchemaHit:
     rule: str
     pointer: str
     message: Message
+    fix: Intent | None = None
+
+
+def _intent(rule: str, keyword: str, value: object, expected: object, pointer: str) -> Intent | None:
+    """The evident fix of a schema failure: a string that spells the number or boolean expected (C03), a
+    disk size rounded into its range (C43). Unsafe: the API reads another value afterwards."""
+    if rule == TYPE_RULE and keyword == "type" and isinstance(value, str):
+        names = expected if isinstance(expected, list) else [expected]
+        if "integer" in names and re.fullmatch(r"-?[0-9]{1,9}", value):
+            return ReplaceValue(pointer, int(value), UNSAFE)
+        if "boolean" in names and value in ("true", "false"):
+            return ReplaceValue(pointer, value == "true", UNSAFE)
+        return None
+    if rule == "C43" and keyword in ("minimum", "maximum") and isinstance(value, int) and not isinstance(value, bool):
+        from validator.rules.disk_spec import fixed_size
+
+        return ReplaceValue(pointer, fixed_size(value), UNSAFE)
+    return None
 
 
 def _overlooked(request: Request, errors: list[Any]) -> set[int]:
@@ -210,4 +230,9 @@ def schema_hits(request: Request) -> Iterator[SchemaHit]:
             continue
         pointer = request.pointer_of(path)
         written = request.number_texts.get(pointer) if keyword == "type" else None
-        yield SchemaHit(rule, pointer, _message(keyword, _field(path), error.instance, error.validator_value, written))
+        # The fix is for the value itself; a pointer to an ancestor (a deeper path) has none.
+        exact = pointer.count("/") == len(path)
+        intent = _intent(rule, keyword, error.instance, error.validator_value, pointer) if exact else None
+        yield SchemaHit(
+            rule, pointer, _message(keyword, _field(path), error.instance, error.validator_value, written), intent
+        )

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from validator import registry
 from validator.finding import Finding, Severity
+from validator.fixes.records import Fix
 from validator.formatters import FileResult, fingerprint_key, json_text
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -68,7 +69,32 @@ def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, obj
     }
     if finding.pointer:
         result["properties"] = {"pointer": finding.pointer}
+    if finding.fix is not None:
+        result["fixes"] = [_fix(location["artifactLocation"], finding.fix)]
     return result
+
+
+def _fix(artifact: object, fix: Fix) -> dict[str, object]:
+    """A SARIF fix: the edits as replacements (offsets and lengths in code points, as the run says)."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "charOffset": edit.start,
+                "charLength": edit.end - edit.start,
+                "startLine": edit.start_line,
+                "startColumn": edit.start_column,
+                "endLine": edit.end_line,
+                "endColumn": edit.end_column,
+            },
+            "insertedContent": {"text": edit.replacement},
+        }
+        for edit in fix.edits
+    ]
+    description = "safe fix" if fix.safe else "unsafe fix: changes what the API reads"
+    return {
+        "description": {"text": f"jdcloud-preflight {description}"},
+        "artifactChanges": [{"artifactLocation": artifact, "replacements": replacements}],
+    }
 
 
 def render(results: list[FileResult], tool_version: str, lang: str = "en") -> str:
@@ -88,6 +114,7 @@ def render(results: list[FileResult], tool_version: str, lang: str = "en") -> st
                 },
                 "results": [_result(result.path, finding, index) for result in results for finding in result.findings],
                 # Columns count characters (code points), as every other format does; SARIF's default is UTF-16.
+                # The fixes' character offsets count the same way.
                 "columnKind": "unicodeCodePoints",
             }
         ],

@@ -1,5 +1,6 @@
 """The human-readable report: one finding a line, then a summary line (and a line counting the files a
-folder walk skipped as not being requests)."""
+folder walk skipped as not being requests, and one saying what --fix fixed or would fix); `[*]` marks the
+findings --fix would fix."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ _STYLE = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.I
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-def _line(path: str, finding: Finding, colour: bool) -> str:
+def _fixable(finding: Finding, unsafe: bool) -> bool:
+    return finding.fix is not None and (unsafe or finding.fix.safe)
+
+
+def _line(path: str, finding: Finding, colour: bool, unsafe: bool = False) -> str:
     # Paths and messages may hold newlines and escape sequences: escaped, so that one finding is one line and
     # no value starts a line of its own (a forged CI command) or reaches the terminal raw.
     path = one_line(path)
@@ -21,7 +26,8 @@ def _line(path: str, finding: Finding, colour: bool) -> str:
     label = finding.severity.label
     if colour:
         where, label = f"{_BOLD}{where}{_RESET}", f"{_STYLE[finding.severity]}{label}{_RESET}"
-    text = f"{where}: {label} {finding.rule} {one_line(finding.message)}"
+    mark = " [*]" if _fixable(finding, unsafe) else ""
+    text = f"{where}: {label} {finding.rule}{mark} {one_line(finding.message)}"
     if finding.api is not None:
         api = f"[API {one_line(str(finding.api))}]"
         text += f" {_DIM}{api}{_RESET}" if colour else f" {api}"
@@ -34,6 +40,30 @@ def skipped_line(count: int, lang: str) -> str:
     return f"{count} file{'s' if count != 1 else ''} skipped: not createImage requests"
 
 
+def _fix_summary(results: list[FileResult], lang: str, fixed: int | None, unsafe: bool) -> str | None:
+    """How many findings were fixed (a --fix run), or can be (a check), and how many more with
+    --unsafe-fixes; None when there is nothing to say."""
+    findings = [finding for result in results for finding in result.findings]
+    fixable = sum(1 for finding in findings if _fixable(finding, unsafe))
+    hidden = 0 if unsafe else sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+    if fixed is not None:
+        if lang == "zh":
+            return f"已修复 {fixed} 个发现项" + (f"；另有 {hidden} 个可加 --unsafe-fixes 修复" if hidden else "")
+        more = f"; {hidden} more fixable with --unsafe-fixes" if hidden else ""
+        return f"fixed {fixed} finding{'s' if fixed != 1 else ''}{more}"
+    if not fixable and not hidden:
+        return None
+    if not fixable:
+        if lang == "zh":
+            return f"{hidden} 个可用 --fix --unsafe-fixes 修复"
+        return f"{hidden} fixable with --fix --unsafe-fixes"
+    option = "--fix --unsafe-fixes" if unsafe else "--fix"
+    if lang == "zh":
+        more = f"（另有 {hidden} 个可加 --unsafe-fixes 修复）" if hidden else ""
+        return f"[*] {fixable} 个可用 {option} 修复{more}"
+    return f"[*] {fixable} fixable with {option}" + (f" ({hidden} more with --unsafe-fixes)" if hidden else "")
+
+
 def render(
     results: list[FileResult],
     lang: str = "en",
@@ -42,13 +72,20 @@ def render(
     listed: Sequence[str] = (),
     quiet: bool = False,
     colour: bool = False,
+    fixed: int | None = None,
+    unsafe: bool = False,
 ) -> str:
     """`skipped` counts the files a walk skipped as not requests, `listed` says why for each (--verbose);
-    `quiet` leaves only the findings."""
-    lines = [_line(result.path, finding, colour) for result in results for finding in result.findings]
+    `quiet` leaves only the findings; `fixed` is the number of findings a --fix run fixed (None in a plain
+    check); `unsafe` says whether unsafe fixes count as applicable."""
+    lines = [_line(result.path, finding, colour, unsafe) for result in results for finding in result.findings]
     if quiet:
         return "".join(line + "\n" for line in lines)
     lines += [one_line(line) for line in listed]
+    # What --fix fixed or would fix comes before the summary, which stays the last line (or the skipped count).
+    fixes = _fix_summary(results, lang, fixed, unsafe)
+    if fixes is not None:
+        lines.append(fixes)
     counts = summary(results)
     files = counts["files"]
     if lang == "zh":

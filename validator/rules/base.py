@@ -13,6 +13,7 @@ import attrs
 
 from validator.api_errors import ApiErrorTemplate
 from validator.finding import ApiError, Severity
+from validator.fixes.records import Intent
 from validator.messages import Message
 from validator.model import Request
 from validator.policy import NO_POLICY, Policy
@@ -24,13 +25,15 @@ if TYPE_CHECKING:
 @attrs.frozen
 class Hit:
     """One problem a rule found: the pointer it is about and a message; severity and API error when they
-    differ from the rule's defaults. `at_key` places the finding on the member's key, not its value."""
+    differ from the rule's defaults. `at_key` places the finding on the member's key, not its value;
+    `fix` says how the text could be fixed, independently of how it is written."""
 
     pointer: str
     message: Message
     severity: Severity | None = None
     api: ApiError | None = None
     at_key: bool = False
+    fix: Intent | None = None
 
 
 @attrs.frozen

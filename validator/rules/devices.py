@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from validator.api_errors import DUPLICATE_DEVICE_NAME, INVALID_ARGUMENT, OUT_OF_RANGE
 from validator.finding import Severity
+from validator.fixes.records import SAFE, RemoveMember
 from validator.model import Entry, Request
 from validator.rules.base import Given, Hit, declare, m, rule
 from validator.rules.instance import instance_for
@@ -236,6 +237,7 @@ def excluded_with_settings(request: Request, given: Given) -> Iterator[Hit]:
                         f"{member.key} is ignored: this entry excludes its disk (noDevice: true)",
                         f"{member.key} 会被忽略：该条目已用 noDevice: true 排除了磁盘",
                     ),
+                    fix=RemoveMember(member.pointer, SAFE),
                 )
 
 

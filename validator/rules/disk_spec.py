@@ -17,6 +17,7 @@ from validator.api_errors import (
     SNAPSHOT_NOT_FOUND,
 )
 from validator.finding import Severity
+from validator.fixes.records import SAFE, UNSAFE, RemoveMember, ReplaceValue
 from validator.messages import count, quote
 from validator.model import Entry, Obj, Request
 from validator.rules.base import Given, Hit, is_int, m, rule
@@ -30,6 +31,23 @@ IOPS_MIN, IOPS_CAP, IOPS_STEP, IOPS_PER_GB, IOPS_DEFAULT_PER_GB = 200, 32000, 10
 _SNAPSHOT = re.compile(r"snapshot-[a-z0-9]+")
 SNAPSHOT_SUFFIX_LENGTH = 10
 IGNORED_DISK_FIELDS = ("az", "name", "description", "policyId", "charge", "multiAttachable")
+# Types known to take no provisioned IOPS: an iops on them is dropped by the API, so removing it is safe.
+NO_IOPS_DISK_TYPES = ("ssd.gp1", "hdd.std1")
+
+
+def fixed_size(size: int) -> int:
+    """The size an out-of-step or out-of-range diskSizeGB evidently meant: rounded up to the step, then
+    kept within the range (C43)."""
+    rounded = -(-size // SIZE_STEP) * SIZE_STEP
+    return min(max(rounded, SIZE_MIN), SIZE_MAX)
+
+
+def fixed_iops(iops: int, size: object) -> int:
+    """An ssd.io1 iops rounded to the nearest step and kept within its range for the disk's size (C45);
+    the size counts as fixed_size would make it."""
+    rounded = (iops + IOPS_STEP // 2) // IOPS_STEP * IOPS_STEP
+    maximum = min(IOPS_CAP, fixed_size(size) * IOPS_PER_GB) if is_int(size) else IOPS_CAP  # type: ignore[arg-type]
+    return max(IOPS_MIN, min(rounded, maximum))
 
 
 def _case_variant(kind: object) -> bool:
@@ -172,6 +190,8 @@ def disk_type(request: Request, given: Given) -> Iterator[Hit]:
                     f'diskType "{value}" 不是 {listed_zh} 之一：diskType 区分大小写；请写成 "{value.lower()}"',
                 ),
                 api=INVALID_ARGUMENT.render(),
+                # The listed spelling is evidently what was meant; the API reads another value: unsafe.
+                fix=ReplaceValue(member.pointer, value.lower(), UNSAFE),
             )
         elif value in UNLISTED_DISK_TYPES:
             yield Hit(
@@ -248,6 +268,7 @@ def disk_size_step(request: Request, given: Given) -> Iterator[Hit]:
                     f"diskSizeGB {quote(size)} 不是 {SIZE_STEP} 的倍数",
                 ),
                 api=DISK_SIZE_OUT_OF_RANGE.render(),
+                fix=ReplaceValue(member.pointer, fixed_size(size), UNSAFE),
             )
 
 
@@ -303,6 +324,7 @@ def iops_ignored(request: Request, given: Given) -> Iterator[Hit]:
                     f'iops is ignored for diskType "{kind}": only ssd.io1 takes a provisioned IOPS',
                     f'diskType 为 "{kind}" 时 iops 会被忽略：只有 ssd.io1 支持指定 IOPS',
                 ),
+                fix=RemoveMember(member.pointer, SAFE) if kind in NO_IOPS_DISK_TYPES else None,
             )
 
 
@@ -362,11 +384,13 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
         iops = member.value
         assert isinstance(iops, int)
         in_range = False  # a value outside the range gets that one finding, not a step finding too
+        fix = ReplaceValue(member.pointer, fixed_iops(iops, size), UNSAFE)
         if iops < IOPS_MIN:
             yield Hit(
                 member.pointer,
                 m(f"iops {quote(iops)} is below the minimum {IOPS_MIN}", f"iops {quote(iops)} 低于最小值 {IOPS_MIN}"),
                 api=api,
+                fix=fix,
             )
         elif is_int(size):
             assert isinstance(size, int)
@@ -387,12 +411,14 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
                         f"（min({IOPS_CAP}, diskSizeGB {quote(size)} × {IOPS_PER_GB}){source.zh}）",
                     ),
                     api=api,
+                    fix=fix,
                 )
         elif iops > IOPS_CAP:
             yield Hit(
                 member.pointer,
                 m(f"iops {quote(iops)} is above the maximum {IOPS_CAP}", f"iops {quote(iops)} 超过最大值 {IOPS_CAP}"),
                 api=api,
+                fix=fix,
             )
         else:
             in_range = True
@@ -404,6 +430,7 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
                     f"iops {quote(iops)} 不是 {IOPS_STEP} 的倍数",
                 ),
                 api=api,
+                fix=fix,
             )
 
 
@@ -524,4 +551,5 @@ def ignored_disk_fields(request: Request, given: Given) -> Iterator[Hit]:
                         f"{member.key} is ignored by createImage: specifying it has no effect",
                         f"createImage 会忽略 {member.key}：指定它没有任何效果",
                     ),
+                    fix=RemoveMember(member.pointer, SAFE),
                 )

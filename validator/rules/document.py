@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from validator.api_errors import INVALID_ARGUMENT
 from validator.finding import Severity
+from validator.fixes.records import SAFE, UNSAFE, RemoveDuplicate, RenameKey, ReplaceValue
 from validator.messages import Message, quote
 from validator.model import Request
 from validator.readers.records import YamlReading
@@ -59,6 +60,7 @@ def duplicate_keys(request: Request, given: Given) -> Iterator[Hit]:
                 f'键 "{duplicate.key}" 在同一对象中出现多次，只有一个值会生效',
             ),
             at_key=True,
+            fix=RemoveDuplicate(duplicate.pointer),
         )
     for note in request.case_duplicates:
         assert note.earlier is not None
@@ -69,6 +71,7 @@ def duplicate_keys(request: Request, given: Given) -> Iterator[Hit]:
                 f'键 "{note.member.key}" 与 "{note.earlier.key}" 重复（键名匹配不区分大小写）',
             ),
             at_key=True,
+            fix=RemoveDuplicate(note.member.pointer),
         )
 
 
@@ -97,6 +100,17 @@ def _suggestion(key: str, known: tuple[str, ...]) -> str | None:
     folded = {name.lower(): name for name in known}
     close = difflib.get_close_matches(key.lower(), list(folded), n=1, cutoff=0.75)
     return folded[close[0]] if close else None
+
+
+def _single_close(key: str, known: tuple[str, ...], near: str) -> bool:
+    """Whether `near` is the only documented name that close to `key`: a tie leaves the intent unclear."""
+    import difflib
+
+    def score(name: str) -> float:
+        return difflib.SequenceMatcher(None, key.lower(), name.lower()).ratio()
+
+    best = score(near)
+    return sum(1 for name in known if score(name) >= best) == 1
 
 
 @rule(
@@ -131,6 +145,7 @@ def unknown_keys(request: Request, given: Given) -> Iterator[Hit]:
                     f'未知的键 "{key}" 会被 API 忽略；是否想写 "{near}"？',
                 ),
                 at_key=True,
+                fix=RenameKey(note.member.pointer, near, UNSAFE) if _single_close(key, note.known, near) else None,
             )
 
 
@@ -159,6 +174,7 @@ def key_spelling(request: Request, given: Given) -> Iterator[Hit]:
                 f'键 "{note.member.key}" 的文档写法是 "{note.canonical}"',
             ),
             at_key=True,
+            fix=None if note.canonical is None else RenameKey(note.member.pointer, note.canonical, SAFE),
         )
 
 
@@ -279,7 +295,23 @@ def _yaml_words(reading: YamlReading) -> Message:
 )
 def yaml_version(request: Request, given: Given) -> Iterator[Hit]:
     for reading in request.readings:
-        yield Hit(reading.pointer, _yaml_words(reading))
+        yield Hit(reading.pointer, _yaml_words(reading), fix=_as_read(reading))
+
+
+def _as_read(reading: YamlReading) -> ReplaceValue | None:
+    """The scalar written as PyYAML reads it, which every loader then reads alike (`yes` becomes `true`,
+    `010` becomes `8`, a date or `y` becomes a quoted string). Safe: what is checked and sent stays the same.
+    A sexagesimal float (1:30.5) and a number no request holds (past 64 bits) are left to the author."""
+    value = reading.value
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _FIXED_INT_BITS:
+        return None
+    if isinstance(value, bool | int | str):
+        return ReplaceValue(reading.pointer, value, SAFE)
+    return None
+
+
+# Wider integers are no request value; writing one out could pass Python's limit on digits.
+_FIXED_INT_BITS = 64
 
 
 UNUSED_SUPPRESSION = declare(

@@ -1,0 +1,200 @@
+"""Fixing a request text: apply the findings' fixes in passes until nothing fixable is left.
+
+A pass applies every fix whose edits overlap no other's; overlapping ones wait for a later pass (their
+findings come back, recomputed on the new text). The result must parse and have no finding
+the original lacked, findings being compared by rule and by pointer (case-insensitively, and across
+renamed keys). Only inside an object whose meaning an unsafe fix changed is an info note allowed (the
+default iops of a disk now read as ssd.io1), and, between passes, a finding that the next pass fixes (a
+size now read as a number, and out of step). A pass that fails is retried one fix at a time; a fix that
+fails alone is refused and its finding no longer offers it; a chain of passes that ends with a new
+finding is undone back to the last text that had none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from validator.api import check_source
+from validator.engine import DEFAULT_SETTINGS
+from validator.finding import Finding, Severity
+from validator.fixes.records import Fix, RenameKey, ReplaceValue
+from validator.settings import Settings
+
+MAX_PASSES = 10
+
+Key = tuple[str, str]
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
+    """`text` with the edits of `fixes` (which must not overlap) applied."""
+    edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda edit: edit.start, reverse=True)
+    for edit in edits:
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text
+
+
+def _overlaps(fix: Fix, taken: list[tuple[int, int]]) -> bool:
+    return any(edit.start < end and start < edit.end for edit in fix.edits for start, end in taken)
+
+
+def non_overlapping(findings: Iterable[Finding]) -> list[tuple[Fix, list[Finding]]]:
+    """The fixes to apply in one pass, in the findings' order, each with the findings it fixes (the same
+    fix offered by several findings is applied once)."""
+    chosen: dict[Fix, list[Finding]] = {}
+    taken: list[tuple[int, int]] = []
+    removed: dict[tuple[int, int], int] = {}
+    for finding in findings:
+        fix = finding.fix
+        assert fix is not None
+        if fix in chosen:
+            chosen[fix].append(finding)
+        elif not _overlaps(fix, taken) and not _empties(fix, removed):
+            chosen[fix] = [finding]
+            taken.extend((edit.start, edit.end) for edit in fix.edits)
+            if fix.scope is not None:
+                removed[fix.scope[:2]] = removed.get(fix.scope[:2], 0) + 1
+    return list(chosen.items())
+
+
+def _empties(fix: Fix, removed: dict[tuple[int, int], int]) -> bool:
+    """Whether `fix` would remove the last member of an object other removals of the pass are emptying."""
+    if fix.scope is None:
+        return False
+    start, end, members = fix.scope
+    return members > 1 and removed.get((start, end), 0) + 1 >= members
+
+
+def _parent(pointer: str) -> str:
+    return pointer[: pointer.rfind("/")] if pointer else ""
+
+
+@attrs.frozen
+class _Trail:
+    """What the applied fixes changed: renamed keys (new pointer to old, case-folded) and the objects whose
+    meaning an unsafe fix changed (as pointers into the original)."""
+
+    renames: tuple[tuple[str, str], ...] = ()
+    regions: tuple[str, ...] = ()
+
+    def original(self, pointer: str) -> str:
+        """Where a pointer into the fixed text points in the original, case-folded."""
+        folded = pointer.casefold()
+        for old, new in reversed(self.renames):
+            if folded == new or folded.startswith(new + "/"):
+                folded = old + folded[len(new) :]
+        return folded
+
+    def key(self, finding: Finding) -> Key:
+        return finding.rule, self.original(finding.pointer)
+
+    def consequence(self, finding: Finding) -> bool:
+        pointer = self.original(finding.pointer)
+        return any(pointer == region or pointer.startswith(region + "/") or region == "" for region in self.regions)
+
+    def after(self, fixes: Iterable[Fix]) -> _Trail:
+        renames, regions = list(self.renames), list(self.regions)
+        for fix in fixes:
+            intent = fix.intent
+            if isinstance(intent, RenameKey):
+                new = f"{_parent(intent.pointer)}/{intent.new_key}".casefold()
+                renames.append((self.original(intent.pointer), new))
+            if not fix.safe and isinstance(intent, RenameKey | ReplaceValue):
+                regions.append(self.original(_parent(intent.pointer)))
+        return _Trail(tuple(renames), tuple(regions))
+
+
+@attrs.frozen
+class FixResult:
+    """The fixed text, the findings whose fixes were applied (their edits refer to the text of the pass
+    that applied them), and the findings of the fixed text: what remains."""
+
+    text: str
+    fixed: tuple[Finding, ...]
+    findings: tuple[Finding, ...]
+    original: tuple[Finding, ...]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fixed)
+
+
+def fix_text(
+    text: str,
+    filename: str | None = None,
+    lang: str = "en",
+    settings: Settings = DEFAULT_SETTINGS,
+    context: object = None,
+    *,
+    unsafe: bool = False,
+) -> FixResult:
+    """Apply the safe fixes (and the unsafe ones when `unsafe`) to `text` until nothing fixable is left,
+    at most MAX_PASSES passes."""
+
+    def check(candidate: str) -> tuple[Finding, ...]:
+        return check_source(candidate, filename, lang, settings, context)  # type: ignore[arg-type]
+
+    original = check(text)
+    known = {(finding.rule, finding.pointer.casefold()) for finding in original}
+    if any(finding.rule == "C01" for finding in original):
+        return FixResult(text, (), original, original)
+
+    def new(findings: tuple[Finding, ...], trail: _Trail, final: bool) -> bool:
+        """Whether `findings` hold one the original lacked. Inside an object an unsafe fix changed, an
+        info note is not new (the default iops of a disk now read as ssd.io1), nor, until the last pass,
+        a finding that is itself fixable (a size now read as a number and out of step)."""
+        for finding in findings:
+            if finding.rule == "C01":
+                return True
+            if trail.key(finding) in known:
+                continue
+            if trail.consequence(finding) and (
+                finding.severity is Severity.INFO
+                or (not final and finding.fix is not None and (unsafe or finding.fix.safe))
+            ):
+                continue
+            return True
+        return False
+
+    states = [_State(text, original, _Trail(), ())]
+    refused: set[Key] = set()
+    for _ in range(MAX_PASSES):
+        state = states[-1]
+        candidates = [
+            finding
+            for finding in state.findings
+            if finding.fix is not None and (unsafe or finding.fix.safe) and state.trail.key(finding) not in refused
+        ]
+        chosen = non_overlapping(candidates)
+        if not chosen:
+            break
+        attempts = [chosen] if len(chosen) == 1 else [chosen, *([one] for one in chosen)]
+        for attempt in attempts:
+            fixes = [fix for fix, _ in attempt]
+            trail = state.trail.after(fixes)
+            candidate = apply_fixes(state.text, fixes)
+            findings = check(candidate)
+            if not new(findings, trail, final=False):
+                fixed = state.fixed + tuple(finding for _, found in attempt for finding in found)
+                states.append(_State(candidate, findings, trail, fixed))
+                break
+            if len(attempt) == 1:
+                refused.update(state.trail.key(finding) for finding in attempt[0][1])
+    # A chain of fixes that could not be finished is undone back to the last text that gains nothing.
+    while len(states) > 1 and new(states[-1].findings, states[-1].trail, final=True):
+        states.pop()
+    last = states[-1]
+    # A fix that was refused is not offered as one.
+    remaining = tuple(
+        attrs.evolve(finding, fix=None) if last.trail.key(finding) in refused else finding for finding in last.findings
+    )
+    return FixResult(last.text, last.fixed, remaining, original)
+
+
+@attrs.frozen
+class _State:
+    text: str
+    findings: tuple[Finding, ...]
+    trail: _Trail
+    fixed: tuple[Finding, ...]

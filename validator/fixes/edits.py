@@ -1,0 +1,177 @@
+"""From a fix intent to the text edits that carry it out in one file, written in the file's own syntax.
+
+Edits touch only their spans: removing a member takes its separator with it in JSON and YAML flow style,
+and its whole lines (nested lines and the comments on them) in YAML block style; renaming a key or
+replacing a value keeps the quoting the file used.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from validator.fixes.records import Edit, Fix, Intent, RemoveDuplicate, RemoveMember, RenameKey, ReplaceValue
+from validator.fixes.spans import Member, Node, NoSpans, find, json_spans, value_at, yaml_spans
+from validator.readers.records import offset_position
+
+Span = tuple[int, int, str]
+
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
+# Words some YAML loaders read as booleans and others as strings (catalogue C06): never written plain.
+_AMBIGUOUS = frozenset({"y", "n", "yes", "no", "on", "off"})
+
+
+def _plain_ok(text: str) -> bool:
+    """Whether `text` may be written as a YAML plain scalar and still be read back as that string."""
+    if not _PLAIN.fullmatch(text) or text.casefold() in _AMBIGUOUS:
+        return False
+    import yaml
+
+    return bool(yaml.safe_load(text) == text)
+
+
+def _quoted(text: str, style: str, is_yaml: bool) -> str:
+    if is_yaml and style == "'":
+        return "'" + text.replace("'", "''") + "'"
+    if is_yaml and style == "" and _plain_ok(text):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def render_value(value: bool | int | str, style: str, is_yaml: bool) -> str:
+    """A JSON value as the file writes it: `true` and `40` bare, a string quoted as the old one was."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return _quoted(value, style, is_yaml)
+
+
+def _member_end(member: Member) -> int:
+    return max(member.value.end, member.key_end)
+
+
+def removal(text: str, parent: Node, index: int) -> Span:
+    """The edit that removes member `index` of `parent` and leaves a valid object."""
+    members = parent.members
+    member = members[index]
+    if parent.flow:
+        if len(members) == 1:
+            return parent.start + 1, parent.end - 1, ""
+        if index < len(members) - 1:
+            return member.key_start, members[index + 1].key_start, ""
+        return _member_end(members[index - 1]), _member_end(member), ""
+    end = _member_end(member)
+    line_start = text.rfind("\n", 0, member.key_start) + 1
+    if len(members) == 1:
+        # An empty block mapping cannot be written in block style: `{}` keeps it an (empty) object.
+        return member.key_start, end, "{}"
+    if text[line_start : member.key_start].strip(" \t") == "":
+        return line_start, _after_nested_comments(text, _line_end(text, end), member.key_start - line_start), ""
+    if index == 0:
+        # The first member after a sequence's "- ": the next member moves up beside the dash.
+        return member.key_start, members[1].key_start, ""
+    raise NoSpans
+
+
+def _line_end(text: str, offset: int) -> int:
+    newline = text.find("\n", offset)
+    return len(text) if newline < 0 else newline + 1
+
+
+def _after_nested_comments(text: str, offset: int, column: int) -> int:
+    """Past the comment lines right after a removed member that are indented deeper than its key: they
+    are about its nested lines. A blank line or a shallower comment belongs to what follows."""
+    while offset < len(text):
+        end = _line_end(text, offset)
+        line = text[offset:end]
+        body = line.lstrip(" \t")
+        if not body.startswith("#") or len(line) - len(body) <= column:
+            break
+        offset = end
+    return offset
+
+
+def _canonical(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+class Fixer:
+    """Turns intents into fixes for one text; the span tree is built on the first intent."""
+
+    def __init__(self, text: str, is_yaml: bool) -> None:
+        self.text = text
+        self.is_yaml = is_yaml
+        self._root: Node | None = None
+        self._failed = False
+        self._line_starts: list[int] | None = None
+
+    @property
+    def root(self) -> Node | None:
+        if self._root is None and not self._failed:
+            try:
+                self._root = yaml_spans(self.text) if self.is_yaml else json_spans(self.text)
+            except (NoSpans, RecursionError, ValueError):
+                self._failed = True
+        return self._root
+
+    def __call__(self, intent: Intent) -> Fix | None:
+        root = self.root
+        if root is None:
+            return None
+        try:
+            span = self._span(root, intent)
+        except NoSpans:
+            return None
+        if span is None:
+            return None
+        scope = None
+        if isinstance(intent, RemoveMember | RemoveDuplicate):
+            found = find(root, intent.pointer)
+            assert found is not None  # the span was found through it
+            scope = (found[0].start, found[0].end, len(found[0].members))
+        return Fix(intent.applicability, (self._edit(*span),), intent, scope)
+
+    def _span(self, root: Node, intent: Intent) -> Span | None:
+        if isinstance(intent, ReplaceValue):
+            node = value_at(root, intent.pointer)
+            if node is None or node.kind != "scalar" or node.opaque:
+                return None
+            return node.start, node.end, render_value(intent.value, node.style, self.is_yaml)
+        found = find(root, intent.pointer)
+        if found is None:
+            return None
+        parent, index = found
+        if parent.opaque:
+            return None
+        member = parent.members[index]
+        if isinstance(intent, RenameKey):
+            folded = intent.new_key.casefold()
+            if any(other is not member and other.key.casefold() == folded for other in parent.members):
+                return None  # the documented name is already there: renaming would repeat it
+            return member.key_start, member.key_end, _quoted(intent.new_key, member.key_style, self.is_yaml)
+        if isinstance(intent, RemoveMember):
+            return removal(self.text, parent, index)
+        assert isinstance(intent, RemoveDuplicate)
+        return self._duplicate(parent, index)
+
+    def _duplicate(self, parent: Node, index: int) -> Span | None:
+        folded = parent.members[index].key.casefold()
+        same = [member for member in parent.members if member.key.casefold() == folded and not member.merge]
+        if len(same) < 2 or same[0] is parent.members[index]:
+            return None
+        values = set()
+        for member in same:
+            if member.value.value is None:
+                return None
+            values.add(_canonical(member.value.value()))
+        if len(values) != 1:
+            return None
+        return removal(self.text, parent, index)
+
+    def _edit(self, start: int, end: int, replacement: str) -> Edit:
+        if self._line_starts is None:
+            self._line_starts = [0] + [match.end() for match in re.finditer("\n", self.text)]
+        start_line, start_column = offset_position(self._line_starts, start)
+        end_line, end_column = offset_position(self._line_starts, end)
+        return Edit(start, end, replacement, start_line, start_column, end_line, end_column)
