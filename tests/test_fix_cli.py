@@ -376,3 +376,25 @@ def test_the_json_reports_edits_apply_to_the_file_as_it_is(tmp_path: Path, capsy
     for edit in edits:
         offset = sum(len(line) for line in lines[: edit["start_line"] - 1]) + edit["start_column"] - 1
         assert offset == edit["start"]
+
+
+def test_diff_with_a_path_that_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, "image.yaml", MIXED)
+    assert main(["check", "--diff", str(path), str(tmp_path / "missing.json")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"--- a/{path}\n")
+    assert f"cannot read {tmp_path / 'missing.json'}" in captured.err
+    assert path.read_text(encoding="utf-8") == MIXED
+
+
+def test_a_file_whose_only_fix_is_refused_is_not_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Removing az would remove the anchor the alias below needs: refused, the file keeps its bytes and time.
+    text = "name: web\ndataDisks:\n  - deviceName: vdh\n    cloudDiskSpec:\n      az: &zone cn-north-1a\n      diskType: ssd.gp1\n      diskSizeGB: 40\n  - deviceName: vdc\n    noDevice: true\n    zone: *zone\n"
+    path = _write(tmp_path, "image.yaml", text)
+    before = path.stat().st_mtime_ns
+    main(["check", "--fix", str(path)])
+    out = capsys.readouterr().out
+    assert path.read_text(encoding="utf-8") == text
+    assert path.stat().st_mtime_ns == before
+    assert "warning C48 az is ignored" in out  # reported, with no [*]: its fix was refused
+    assert "fixed 0 findings" in out
