@@ -446,3 +446,17 @@ def test_c06_leaves_what_it_cannot_write_plainly() -> None:
     assert result.text == text
     (c06,) = [f for f in result.report.findings if f.rule == "C06"]
     assert c06.fix is None
+
+
+def test_the_good_fixes_of_a_failing_pass_go_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One pass only: the rename that would add C33 is refused, and the twelve sizes still all go in it.
+    from validator.fixes import apply
+
+    monkeypatch.setattr(apply, "MAX_PASSES", 1)
+    sized = ", ".join(
+        f'{{"deviceName": "vd{chr(ord("c") + index)}", "cloudDiskSpec": {{"diskType": "ssd.gp1", "diskSizeGB": 45}}}}'
+        for index in range(12)
+    )
+    before = f'{{"name": "web", "dataDisks": [{{"noDevise": true, "autoDelete": true}}, {sized}]}}'
+    result = fix_create_image(before, filename="a.json", unsafe=True)
+    assert result.text == before.replace('"diskSizeGB": 45', '"diskSizeGB": 50')

@@ -1,13 +1,13 @@
 """Fixing a request text: apply the findings' fixes in passes until nothing fixable is left.
 
 A pass applies every fix whose edits overlap no other's; overlapping ones wait for a later pass (their
-findings come back, recomputed on the new text). The result must parse and have no finding
-the original lacked, findings being compared by rule and by pointer (case-insensitively, and across
-renamed keys). Only inside an object whose meaning an unsafe fix changed is an info note allowed (the
-default iops of a disk now read as ssd.io1), and, between passes, a finding that the next pass fixes (a
-size now read as a number, and out of step). A pass that fails is retried one fix at a time; a fix that
-fails alone is refused and its finding no longer offers it; a chain of passes that ends with a new
-finding is undone back to the last text that had none.
+findings come back, recomputed on the new text). The result must parse and have no finding the original
+lacked, findings being compared by rule and by pointer (case-insensitively, and across renamed keys).
+Only inside an object whose meaning an unsafe fix changed is an info note allowed (the default iops of a
+disk now read as ssd.io1), and, between passes, a finding that the next pass fixes (a size now read as a
+number, and out of step). A pass that fails is retried one fix at a time: a fix that fails alone is
+refused (its finding no longer offers it) and the others are applied together. A chain of passes that
+ends with a new finding is undone back to the last text that had none.
 """
 
 from __future__ import annotations
@@ -157,6 +157,16 @@ def fix_text(
             return True
         return False
 
+    def _try(state: _State, attempt: list[tuple[Fix, list[Finding]]]) -> _State | None:
+        """The state after applying `attempt`'s fixes to `state`, or None when that gains a finding."""
+        fixes = [fix for fix, _ in attempt]
+        trail = state.trail.after(fixes)
+        candidate = apply_fixes(state.text, fixes)
+        findings = check(candidate)
+        if new(findings, trail, final=False):
+            return None
+        return _State(candidate, findings, trail, state.fixed + tuple(f for _, found in attempt for f in found))
+
     states = [_State(text, original, _Trail(), ())]
     refused: set[Key] = set()
     for _ in range(MAX_PASSES):
@@ -169,18 +179,20 @@ def fix_text(
         chosen = non_overlapping(candidates)
         if not chosen:
             break
-        attempts = [chosen] if len(chosen) == 1 else [chosen, *([one] for one in chosen)]
-        for attempt in attempts:
-            fixes = [fix for fix, _ in attempt]
-            trail = state.trail.after(fixes)
-            candidate = apply_fixes(state.text, fixes)
-            findings = check(candidate)
-            if not new(findings, trail, final=False):
-                fixed = state.fixed + tuple(finding for _, found in attempt for finding in found)
-                states.append(_State(candidate, findings, trail, fixed))
-                break
-            if len(attempt) == 1:
-                refused.update(state.trail.key(finding) for finding in attempt[0][1])
+        applied = _try(state, chosen) if len(chosen) > 1 else None
+        if applied is None:
+            # The pass as a whole gains a finding: each fix alone, the failing ones refused, then the good
+            # ones together (or the first alone, should they interact).
+            alone = [(one, _try(state, [one])) for one in chosen]
+            for (_, found), after in alone:
+                if after is None:
+                    refused.update(state.trail.key(finding) for finding in found)
+            good = [one for one, after in alone if after is not None]
+            applied = _try(state, good) if len(good) > 1 else None
+            if applied is None and good:
+                applied = next(after for _, after in alone if after is not None)
+        if applied is not None:
+            states.append(applied)
     # A chain of fixes that could not be finished is undone back to the last text that gains nothing.
     while len(states) > 1 and new(states[-1].findings, states[-1].trail, final=True):
         states.pop()
