@@ -3,28 +3,19 @@ pre-commit fails the commit because the hook changed it, as with its other fixer
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.test_precommit import _git, hook_repo  # noqa: F401 (the module-scoped fixture is shared)
+from tests.test_precommit import _git, _try_repo, hook_repo  # noqa: F401 (the module-scoped fixture is shared)
 
 FIXABLE = "name: web  # image\nDataDisks:\n  - deviceName: vdc\n    noDevice: true\n    autoDelete: true\n"
 FIXED = "name: web  # image\ndataDisks:\n  - deviceName: vdc\n    noDevice: true\n"
 
 
 def _try_fix_hook(hook_repo: Path, work: Path, *files: str) -> subprocess.CompletedProcess[str]:  # noqa: F811
-    env = {**os.environ, "PRE_COMMIT_HOME": str(hook_repo.parent / "cache"), "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "jdcloud-preflight-fix", "--files", *files],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    return _try_repo(hook_repo, work, *files, hook="jdcloud-preflight-fix")
 
 
 @pytest.fixture

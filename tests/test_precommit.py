@@ -34,10 +34,12 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return source
 
 
-def _try_repo(hook_repo: Path, work: Path, *files: str) -> subprocess.CompletedProcess[str]:
+def _try_repo(
+    hook_repo: Path, work: Path, *files: str, hook: str = "jdcloud-preflight"
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(hook_repo.parent / "cache"), "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "jdcloud-preflight", "--files", *files],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), hook, "--files", *files],
         cwd=work,
         env=env,
         capture_output=True,
