@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,8 @@ from validator.settings import Settings
 
 if TYPE_CHECKING:
     from validator.context import Context
+    from validator.fixes.edits import Fixer
+    from validator.fixes.records import Fix, Intent
     from validator.suppressions import Suppression
 
 # Whether a text may hold suppression comments at all (suppressions.py reads them when it does).
@@ -42,11 +44,23 @@ def check_parsed(
         from validator import suppressions  # only texts that mention the tool pay for it
 
         inline = suppressions.find(text)
-    from validator.fixes.edits import Fixer  # builds nothing until a rule offers a fix
-
     return check_document(
-        document, lang, settings, path=filename, inline=inline, context=context, fixer=Fixer(text, yaml)
+        document, lang, settings, path=filename, inline=inline, context=context, fixer=_fixer_for(text, yaml)
     )
+
+
+def _fixer_for(text: str, yaml: bool) -> Callable[[Intent], Fix | None]:
+    """Fixes of `text`, made on demand: the fixer (and its module) is loaded only when a rule offers a fix."""
+    made: list[Fixer] = []
+
+    def fix(intent: Intent) -> Fix | None:
+        if not made:
+            from validator.fixes.edits import Fixer
+
+            made.append(Fixer(text, yaml))
+        return made[0](intent)
+
+    return fix
 
 
 def check_source(
