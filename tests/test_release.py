@@ -180,17 +180,11 @@ def test_pre_commit_autoupdate_moves_the_pin_to_the_newest_tag(
     assert repo["rev"] == "v9.9.9"
 
 
-def test_the_wheel_ships_py_typed_and_the_license(tmp_path: Path) -> None:
+def test_the_wheel_ships_py_typed_and_the_license(built_wheel: Path) -> None:
     import zipfile
 
-    source = tmp_path / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "*cache*", "dist", "build"))
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(source)],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = (tmp_path / "dist").glob(f"jdcloud_preflight-{__version__}-*.whl")
+    assert built_wheel.name.startswith(f"jdcloud_preflight-{__version__}-")
+    wheel = built_wheel
     names = zipfile.ZipFile(wheel).namelist()
     assert "validator/py.typed" in names
     assert any(name.endswith("licenses/LICENSE") or name.endswith("/LICENSE") for name in names), names

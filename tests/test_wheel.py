@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 import venv
 import zipfile
 from pathlib import Path
 
-from tests.helpers import EXAMPLES, ROOT
+from tests.helpers import EXAMPLES
 from validator import schemas
 
 
-def test_wheel_installs_and_checks_from_a_clean_environment(tmp_path: Path) -> None:
-    source = tmp_path / "source"
-    # Build from a copy so that no build output lands in the working tree.
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "*cache*", "dist", "build"))
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(source)],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = (tmp_path / "dist").glob("jdcloud_preflight-*.whl")
+def test_wheel_installs_and_checks_from_a_clean_environment(tmp_path: Path, built_wheel: Path) -> None:
+    wheel = built_wheel
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     assert {f"validator/schemas/{name}" for name in schemas.SCHEMA_FILES} <= names
