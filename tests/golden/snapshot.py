@@ -106,17 +106,23 @@ def _jobs(work: Path) -> list[tuple[str, list[str], Path]]:
     jobs: list[tuple[str, list[str], Path]] = []
     examples = sorted(p.relative_to(work) for p in (work / "examples").rglob("*") if p.is_file())
     requests = [p for p in examples if "context" not in p.parts]
-    context = ["--instance", "examples/context/describe-instance-stopped-with-data-disks.json",
-               "--snapshots", "examples/context/describe-snapshots.json",
-               "--quotas", "examples/context/describe-quotas.json"]
+    context = [
+        "--instance",
+        "examples/context/describe-instance-stopped-with-data-disks.json",
+        "--snapshots",
+        "examples/context/describe-snapshots.json",
+        "--quotas",
+        "examples/context/describe-quotas.json",
+    ]
     for fmt in FORMATS:
         for path in requests:
             jobs.append((f"check-{fmt}-{path}".replace("/", "_"), ["check", "--format", fmt, str(path)], work))
         for folder in ("examples", "corpus"):
             jobs.append((f"walk-{fmt}-{folder}", ["check", "--format", fmt, folder], work))
             jobs.append((f"walk-{fmt}-{folder}-zh", ["check", "--format", fmt, "--lang", "zh", folder], work))
-        jobs.append((f"context-{fmt}", ["check", "--format", fmt, *context, "examples/context/request-for-web.json"],
-                     work))
+        jobs.append(
+            (f"context-{fmt}", ["check", "--format", fmt, *context, "examples/context/request-for-web.json"], work)
+        )
     for folder in ("examples", "corpus"):
         jobs.append((f"diff-{folder}", ["check", "--diff", folder], work))
         jobs.append((f"diff-unsafe-{folder}", ["check", "--diff", "--unsafe-fixes", folder], work))
@@ -157,16 +163,29 @@ def _api(work: Path, out: Path) -> None:
         text = path.read_text(encoding="utf-8", errors="replace")
         for lang in ("en", "zh"):
             report = validator.check_create_image(text, filename=path.name, lang=lang)
-            lines.append(json.dumps({"file": path.name, "lang": lang, "report": report.to_dict()}, sort_keys=True,
-                                    ensure_ascii=False, default=str))
+            lines.append(
+                json.dumps(
+                    {"file": path.name, "lang": lang, "report": report.to_dict()},
+                    sort_keys=True,
+                    ensure_ascii=False,
+                    default=str,
+                )
+            )
         fixed = validator.fix_create_image(text, filename=path.name, unsafe=True)
-        lines.append(json.dumps({"file": path.name, "fixed": fixed.text, "remaining": fixed.report.to_dict()},
-                                sort_keys=True, ensure_ascii=False, default=str))
+        lines.append(
+            json.dumps(
+                {"file": path.name, "fixed": fixed.text, "remaining": fixed.report.to_dict()},
+                sort_keys=True,
+                ensure_ascii=False,
+                default=str,
+            )
+        )
     for path in sorted(work.glob("corpus/*.json"))[:40]:
         data = json.loads(path.read_text(encoding="utf-8"))
         report = validator.check_create_image(data)
-        lines.append(json.dumps({"dict": path.name, "report": report.to_dict()}, sort_keys=True, ensure_ascii=False,
-                                default=str))
+        lines.append(
+            json.dumps({"dict": path.name, "report": report.to_dict()}, sort_keys=True, ensure_ascii=False, default=str)
+        )
     (out / "api.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
