@@ -148,7 +148,7 @@ def in_process(rounds: int = 15) -> tuple[float, float]:
     """Calls per second of the whole check and of bare iter_errors of the same validator on the same
     request: the best of `rounds` interleaved batches each."""
     from validator import check_create_image
-    from validator.schema_check import validator_for
+    from validator.schema.schema_check import validator_for
 
     validator = validator_for(parameters_form=True)
     assert check_create_image(TYPICAL).ok

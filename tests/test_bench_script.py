@@ -18,7 +18,9 @@ from validator import check_create_image
 
 
 def test_help_runs() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "benchmark.py"), "--help"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "benchmark.py"), "--help"], capture_output=True, text=True
+    )
     assert result.returncode == 0
     assert "--files" in result.stdout
 

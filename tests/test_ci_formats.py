@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import EXAMPLES
-from validator.cli import main
-from validator.formatters.github import escape_data, escape_property
+from validator.cli.main import main
+from validator.output.github import escape_data, escape_property
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FILES = ["mistakes/device-names.json", "mistakes/sizes-and-iops.yaml"]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from validator import Severity
-from validator.cli import main
-from validator.config import ConfigError, find, load
+from validator.cli.main import main
+from validator.config.config import ConfigError, find, load
 from validator.settings import Settings
 
 # A C35 warning (an entry that does nothing) and a C05 info (AutoDelete is spelt autoDelete).

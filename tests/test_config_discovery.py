@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import EXAMPLES
-from validator.cli import main
-from validator.discovery import common_folder, find_config
+from validator.cli.main import main
+from validator.config.discovery import common_folder, find_config
 
 REQUEST_WITH_C35 = '{"name": "web", "dataDisks": [{"deviceName": "vdc"}]}\n'
 

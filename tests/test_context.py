@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers import EXAMPLES
 from validator import Context, ContextError
-from validator.cli import main
+from validator.cli.main import main
 
 CONTEXT = EXAMPLES / "context"
 
@@ -114,7 +114,10 @@ def test_cli_with_all_three_context_files(capsys: pytest.CaptureFixture[str]) ->
 
 def test_cli_context_for_another_instance_is_c60(capsys: pytest.CaptureFixture[str]) -> None:
     code, report, _ = _json(
-        capsys, "--instance", str(CONTEXT / "describe-instance-running-local-system-disk.json"), str(EXAMPLES / "web-image.yaml")
+        capsys,
+        "--instance",
+        str(CONTEXT / "describe-instance-running-local-system-disk.json"),
+        str(EXAMPLES / "web-image.yaml"),
     )
     findings = report["files"][0]["findings"]  # type: ignore[index]
     assert code == 1
@@ -126,7 +129,9 @@ def test_cli_stopped_instance_with_a_busy_disk(capsys: pytest.CaptureFixture[str
     request.write_text(
         '{"instanceId": "i-st0pped001", "name": "web", "dataDisks": [{"deviceName": "vdd", "noDevice": true}]}'
     )
-    code, report, _ = _json(capsys, "--instance", str(CONTEXT / "describe-instance-stopped-with-data-disks.json"), str(request))
+    code, report, _ = _json(
+        capsys, "--instance", str(CONTEXT / "describe-instance-stopped-with-data-disks.json"), str(request)
+    )
     findings = report["files"][0]["findings"]  # type: ignore[index]
     assert code == 1
     assert [(f["rule"], f["severity"], f["api"]) for f in findings] == [

@@ -12,7 +12,7 @@ import pytest
 
 from tests.helpers import api_of
 from validator import Context, ContextError, Finding, Severity, check_create_image
-from validator.cli import main
+from validator.cli.main import main
 
 IOPS_ERROR = (400, "OUT_OF_RANGE", "DataDisks.CloudDiskSpec.Iops out of range.")
 

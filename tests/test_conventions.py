@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from validator.cli import main
+from validator.cli.main import main
 
 GOOD = '{"name": "web-2026.11", "dataDisks": [{"deviceName": "vdc", "noDevice": true}]}\n'
 WARN = '{"name": "web", "dataDisks": [{"deviceName": "vdc"}]}\n'  # C35 warning only
@@ -230,9 +230,9 @@ def test_fail_on_default_is_in_the_help(capsys: pytest.CaptureFixture[str], monk
 
 
 def test_the_configuration_schema_documents_the_default() -> None:
-    from validator import schemas
-    from validator.config import settings_from
-    from validator.finding import Severity
+    from validator.config.config import settings_from
+    from validator.core.finding import Severity
+    from validator.schema import schemas
 
     fail_on = schemas.load(schemas.CONFIG)["properties"]["fail-on"]
     assert fail_on["default"] == "warning"

@@ -12,8 +12,8 @@ import pytest
 import validator
 from tests.helpers import EXAMPLES, ROOT
 from validator import Severity, check_create_image, check_file, check_paths, find_settings, load_settings
-from validator.cli import main
-from validator.config import ConfigError
+from validator.cli.main import main
+from validator.config.config import ConfigError
 
 WARN = '{"name": "web", "dataDisks": [{"deviceName": "vdc"}]}\n'
 ERROR = '{"name": "web",\n "dataDisks": [{"deviceName": "vdca", "noDevice": true}]}\n'

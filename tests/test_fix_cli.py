@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft4Validator
 
-from validator import registry
-from validator.cli import main
+from validator.cli.main import main
 from validator.fixes.notes import FIX_NOTES
+from validator.rules import registry
 
 SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
 

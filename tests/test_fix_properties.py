@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from tests.strategies import canonical_requests, json_objects, sdk_shaped
 from validator import Finding, check_create_image, fix_create_image
+from validator.core.model import DISK_FIELDS, ENTRY_FIELDS, TOP_FIELDS
 from validator.fixes.records import RenameKey
-from validator.model import DISK_FIELDS, ENTRY_FIELDS, TOP_FIELDS
 from validator.readers import read_text as parse_text
 from validator.rules.disk_spec import IGNORED_DISK_FIELDS, NO_IOPS_DISK_TYPES
 

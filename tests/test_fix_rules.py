@@ -368,7 +368,7 @@ def test_an_edit_that_would_break_an_alias_is_refused() -> None:
 
 def test_a_fix_that_would_add_a_finding_is_refused() -> None:
     # Rounding 45 up to 50 would break the organisation's limit of 45 GiB (P02): not applied.
-    from validator.policy import Policy
+    from validator.core.policy import Policy
 
     before = '{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", "diskSizeGB": 45}}]}'
     settings = Settings(policy=Policy(max_disk_size_gb=45))

@@ -10,7 +10,7 @@ import pytest
 
 from tests.helpers import with_disk
 from validator import check_create_image
-from validator.cli import main
+from validator.cli.main import main
 
 ENGLISH_WORD = re.compile(r"\b(?:or|and|not|is|the|of)\b")
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-import validator.cli
-from validator.cli import main
+import validator.cli.main
+from validator.cli.main import main
 
 LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
     f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
@@ -137,14 +137,14 @@ def test_file_that_vanishes_between_listing_and_reading(
 ) -> None:
     path = tmp_path / "r.json"
     path.write_text('{"name": "web"}')
-    real_collect = validator.cli.collect
+    real_collect = validator.cli.main.collect
 
     def collect_then_delete(paths: list[str], *args: Any) -> Any:
         for item in real_collect(paths, *args):
             path.unlink()
             yield item
 
-    monkeypatch.setattr(validator.cli, "collect", collect_then_delete)
+    monkeypatch.setattr(validator.cli.main, "collect", collect_then_delete)
     code, report, err = _run(capsys, str(tmp_path))
     assert code == 2
     assert report["files"] == []

@@ -9,8 +9,8 @@ import pytest
 from junitparser import JUnitXml
 
 from tests.helpers import EXAMPLES
-from validator import registry
-from validator.cli import main
+from validator.cli.main import main
+from validator.rules import registry
 
 REQUEST = EXAMPLES / "context" / "request-for-web.json"
 CONTEXT = EXAMPLES / "context"

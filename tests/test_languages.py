@@ -8,9 +8,10 @@ import re
 import pytest
 
 from tests.helpers import EXAMPLES, with_disk
-from validator import Context, check_create_image, registry
-from validator.cli import main
-from validator.policy import Policy
+from validator import Context, check_create_image
+from validator.cli.main import main
+from validator.core.policy import Policy
+from validator.rules import registry
 from validator.settings import Settings
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

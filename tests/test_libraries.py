@@ -18,14 +18,16 @@ from hypothesis import strategies as st
 
 from tests.helpers import ROOT, valid_request
 from tests.strategies import accepted_requests, json_objects
-from validator import ApiError, Finding, Report, Severity, check_create_image, config, schema_check, schemas
-from validator.context import Attachment, Context, Instance, Quota, Snapshot
-from validator.formatters import FileResult
-from validator.messages import Message
-from validator.model import Entry, KeyNote, Member, Obj, Request
-from validator.policy import Policy
+from validator import ApiError, Finding, Report, Severity, check_create_image
+from validator.config import config
+from validator.core.messages import Message
+from validator.core.model import Entry, KeyNote, Member, Obj, Request
+from validator.core.policy import Policy
+from validator.instance.context import Attachment, Context, Instance, Quota, Snapshot
+from validator.output import FileResult
 from validator.readers.records import Document, DuplicateKey, ParseFailure
 from validator.rules.base import Given, Hit, Rule
+from validator.schema import schema_check, schemas
 from validator.settings import Settings
 
 
@@ -123,7 +125,7 @@ def test_the_configuration_is_validated_by_jsonschema(monkeypatch: pytest.Monkey
 def test_rules_and_explain_do_not_import_jsonschema() -> None:
     code = (
         "import sys, io, contextlib\n"
-        "from validator.cli import main\n"
+        "from validator.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['rules']); main(['explain', 'C31'])\n"
         "print('jsonschema' in sys.modules)\n"

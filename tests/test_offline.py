@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import EXAMPLES
-from validator.cli import main
+from validator.cli.main import main
 
 HTTP_MODULES = ("requests", "urllib3", "httpx", "aiohttp", "http.client", "urllib.request", "socket", "ssl")
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers import with_disk, with_entries
 from validator import Severity, check_create_image
-from validator.policy import Policy
+from validator.core.policy import Policy
 from validator.settings import Settings
 
 
@@ -98,7 +98,7 @@ def test_p08_auto_delete_explicit() -> None:
 
 
 def test_policies_from_the_configuration_file(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from validator.cli import main
+    from validator.cli.main import main
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "r.json").write_text('{"name": "test", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": '

@@ -19,8 +19,8 @@ import yaml
 
 from tests.helpers import ROOT
 from validator import __version__
-from validator.cli import main
-from validator.config import load
+from validator.cli.main import main
+from validator.config.config import load
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from tests.strategies import accepted_requests, canonical_requests, json_values
 from tests.test_properties import MUTATIONS, _io1_first
-from validator import registry
-from validator.recognise import NotRequest, recognise, recognise_unparsed
+from validator.rules import registry
+from validator.workspace.recognise import NotRequest, recognise, recognise_unparsed
 
 TOP_KEYS = ("regionId", "instanceId", "name", "description", "dataDisks")
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from validator import Context, ContextError, Severity, check_create_image
-from validator.cli import main
+from validator.cli.main import main
 from validator.sdk_guard import guard
 from validator.settings import Settings
 
@@ -68,7 +68,7 @@ def test_huge_integers_in_a_dict_are_findings(value: int, field: str) -> None:
 
 
 def test_huge_integers_with_a_policy_are_findings() -> None:
-    from validator.policy import Policy
+    from validator.core.policy import Policy
 
     settings = Settings(policy=Policy(max_disk_size_gb=100, max_total_disk_size_gb=100, max_data_disks=0))
     request = {
@@ -165,9 +165,7 @@ def test_a_malformed_suppression_is_a_finding(comment: str, problem: str) -> Non
 
 
 def test_a_mention_that_is_not_a_suppression_is_left_alone() -> None:
-    assert _rules(BASE.replace("bogus: true", "bogus: true  # see the jdcloud-preflight docs")) == [
-        ("C04", 4)
-    ]
+    assert _rules(BASE.replace("bogus: true", "bogus: true  # see the jdcloud-preflight docs")) == [("C04", 4)]
 
 
 def test_suppressions_after_a_multi_line_scalar_keep_their_lines() -> None:

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from validator import check_create_image
-from validator.cli import FORMATS, _render
-from validator.finding import Finding, Severity
-from validator.formatters import FileResult
+from validator.cli.main import FORMATS, _render
+from validator.core.finding import Finding, Severity
+from validator.output import FileResult
 from validator.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,7 +123,7 @@ FORGE = '"k\\n::error file=deploy.yml,line=1::forged\\e]0;title\\a\\0\\x85\\u202
 
 @pytest.mark.parametrize("fmt", ["text", "github"])
 def test_control_characters_cannot_start_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
-    from validator.cli import main
+    from validator.cli.main import main
 
     path = tmp_path / "r.yaml"
     path.write_text(FORGE, encoding="utf-8")
@@ -138,7 +138,7 @@ def test_control_characters_cannot_start_a_line(tmp_path: Path, capsys: pytest.C
 
 
 def test_junit_never_holds_characters_illegal_in_xml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from validator.cli import main
+    from validator.cli.main import main
 
     path = tmp_path / "r.json"
     # The name fails C22, the unknown key is a C04 warning: both messages hold the characters.

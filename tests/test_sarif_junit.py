@@ -10,8 +10,8 @@ from jsonschema import Draft4Validator
 from junitparser import Failure, JUnitXml
 
 from tests.helpers import EXAMPLES
-from validator import registry
-from validator.cli import main
+from validator.cli.main import main
+from validator.rules import registry
 
 SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
 

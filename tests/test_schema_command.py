@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from tests.strategies import canonical_requests, json_scalars
 from tests.test_properties import MUTATIONS, _io1_first
-from validator.cli import main
-from validator.model import normalise
-from validator.schema_check import schema_hits
+from validator.cli.main import main
+from validator.core.model import normalise
+from validator.schema.schema_check import schema_hits
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 from tests.helpers import EXAMPLES
-from validator import schemas
+from validator.schema import schemas
 
 
 def test_wheel_installs_and_checks_from_a_clean_environment(tmp_path: Path, built_wheel: Path) -> None:
@@ -37,7 +37,7 @@ def test_wheel_installs_and_checks_from_a_clean_environment(tmp_path: Path, buil
     report = json.loads(result.stdout)
     assert [f["rule"] for f in report["files"][0]["findings"] if f["severity"] == "error"] == ["C46"]
     located = subprocess.run(
-        [str(python), "-c", "from validator import schemas; print(schemas.schema_dir())"],
+        [str(python), "-c", "from validator.schema import schemas; print(schemas.schema_dir())"],
         cwd=workdir,
         capture_output=True,
         text=True,

@@ -9,7 +9,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from tests.helpers import valid_request
-from validator import check_create_image, schemas
+from validator import check_create_image
+from validator.schema import schemas
 
 
 def _set(request: dict[str, Any], field: str, value: str) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import shlex
 import yaml
 
 from tests.helpers import ROOT
-from validator.cli import FORMATS, _parser
+from validator.cli.main import FORMATS, _parser
 
 
 def test_pre_commit_hook_definition() -> None:

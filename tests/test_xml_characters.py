@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from validator.formatters import xml_text
+from validator.output import xml_text
 
 
 def _allowed_in_xml(code: int) -> bool:

@@ -290,7 +290,7 @@ def test_c06_message_in_chinese() -> None:
 
 @pytest.mark.parametrize(("lang", "words"), [("en", "Catalogue C06"), ("zh", "目录 C06")])
 def test_explain_c06_in_both_languages(lang: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
-    from validator.cli import main
+    from validator.cli.main import main
 
     assert main(["explain", "C06", "--lang", lang]) == 0
     out = capsys.readouterr().out

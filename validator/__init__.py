@@ -18,12 +18,12 @@ from validator.api import (
     fix_create_image,
     load_settings,
 )
-from validator.finding import ApiError, Finding, Severity
+from validator.core.finding import ApiError, Finding, Severity
 from validator.report import PreflightError, Report
 from validator.settings import Settings
 
 if TYPE_CHECKING:
-    from validator.context import Context, ContextError
+    from validator.instance.context import Context, ContextError
 
 __version__ = "0.2.0"
 
@@ -31,7 +31,7 @@ __version__ = "0.2.0"
 def __getattr__(name: str) -> object:
     # The instance context is imported on first use: most runs check requests alone.
     if name in ("Context", "ContextError"):
-        from validator import context
+        from validator.instance import context
 
         return getattr(context, name)
     raise AttributeError(f"module 'validator' has no attribute {name!r}")

@@ -11,18 +11,18 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from validator.engine import DEFAULT_SETTINGS, check_document
-from validator.finding import Finding
-from validator.messages import quote
+from validator.core.engine import DEFAULT_SETTINGS, check_document
+from validator.core.finding import Finding
+from validator.core.messages import quote
 from validator.readers import Document, ParseFailure, decode, is_yaml, read
 from validator.report import Report
 from validator.settings import Settings
 
 if TYPE_CHECKING:
-    from validator.context import Context
+    from validator.core.suppressions import Suppression
     from validator.fixes.edits import Fixer
     from validator.fixes.records import Fix, Intent
-    from validator.suppressions import Suppression
+    from validator.instance.context import Context
 
 # Whether a text may hold suppression comments at all (suppressions.py reads them when it does).
 _MENTION = re.compile("jdcloud-preflight", re.IGNORECASE)
@@ -41,7 +41,7 @@ def check_parsed(
     yaml = is_yaml(text, filename)
     inline: tuple[Suppression, ...] = ()
     if _MENTION.search(text) and yaml:
-        from validator import suppressions  # only texts that mention the tool pay for it
+        from validator.core import suppressions
 
         inline = suppressions.find(text)
     return check_document(
@@ -105,12 +105,12 @@ def _check_arguments(settings: object, context: object) -> None:
     """Wrong arguments are the caller's bug: a TypeError that says what to pass, not a crash deep inside."""
     if not isinstance(settings, Settings):
         raise TypeError(
-            f"settings must be a validator.settings.Settings (from validator.config.load(path) or "
+            f"settings must be a validator.settings.Settings (from validator.load_settings(path) or "
             f"Settings(...)), not {type(settings).__name__}"
         )
     if context is None:
         return
-    from validator.context import Context  # imported only by runs that check against an instance
+    from validator.instance.context import Context  # imported only by runs that check against an instance
 
     if not isinstance(context, Context):
         raise TypeError(
@@ -141,7 +141,7 @@ def check_create_image(
 def load_settings(path: str | os.PathLike[str]) -> Settings:
     """Settings from a configuration file (a pyproject.toml with [tool.jdcloud-preflight], or a
     .jdcloud-preflight.toml). Raises `validator.config.ConfigError` when the file cannot be used."""
-    from validator import config
+    from validator.config import config
 
     return config.load(Path(path))
 
@@ -149,13 +149,13 @@ def load_settings(path: str | os.PathLike[str]) -> Settings:
 def find_settings(paths: Sequence[str | os.PathLike[str]]) -> Settings:
     """The settings the command line would use for `paths`: the configuration found upwards from their
     common folder, else from the working folder, else the defaults."""
-    from validator import discovery
+    from validator.config import discovery
 
     return discovery.settings_for([os.fspath(path) for path in paths])
 
 
 def _report(outcome: object, path: str) -> Report:
-    from validator.files import Unreadable
+    from validator.workspace.files import Unreadable
 
     if isinstance(outcome, Unreadable):
         raise OSError(f"cannot read {outcome.path}: {outcome.reason}")
@@ -173,7 +173,7 @@ def check_file(
     """Check one request file, as `jdcloud-preflight check PATH` does: with the configuration found for it
     (or `settings`), in the configuration's language unless `lang` says otherwise. A file named here is
     always checked. Raises OSError when it cannot be read."""
-    from validator.file_check import check_path
+    from validator.workspace.file_check import check_path
 
     name = os.fspath(path)
     settings = find_settings([name]) if settings is None else settings
@@ -192,9 +192,9 @@ def check_paths(
     git-ignored files and `exclude` left out, files that are not createImage requests skipped), named
     files always checked. One report per checked file, in the command line's order. Raises OSError for a
     path that cannot be read."""
-    from validator import walk_filter
-    from validator.file_check import Skipped, check_path
-    from validator.files import Special, Unreadable, collect
+    from validator.workspace import walk_filter
+    from validator.workspace.file_check import Skipped, check_path
+    from validator.workspace.files import Special, Unreadable, collect
 
     names = [os.fspath(path) for path in paths]
     settings = find_settings(names) if settings is None else settings

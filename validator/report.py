@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from validator.finding import Finding, Severity
+from validator.core.finding import Finding, Severity
 
 
 class PreflightError(Exception):

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from validator.api import check_create_image
-from validator.context import Context
-from validator.engine import DEFAULT_SETTINGS
+from validator.core.engine import DEFAULT_SETTINGS
+from validator.instance.context import Context
 from validator.report import Report
 from validator.settings import Settings
 

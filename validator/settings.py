@@ -11,8 +11,8 @@ from collections.abc import Mapping
 
 import attrs
 
-from validator.finding import Severity
-from validator.policy import NO_POLICY, Policy
+from validator.core.finding import Severity
+from validator.core.policy import NO_POLICY, Policy
 
 
 def _longest(rule: str, prefixes: tuple[str, ...]) -> int:

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 import attrs
 
 from validator.api import check_source
-from validator.engine import DEFAULT_SETTINGS
-from validator.finding import Finding, Severity
+from validator.core.engine import DEFAULT_SETTINGS
+from validator.core.finding import Finding, Severity
 from validator.fixes.records import Fix, RenameKey, ReplaceValue
 from validator.settings import Settings
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from validator.core.messages import Message
 from validator.fixes.records import SAFE, UNSAFE, Applicability
-from validator.messages import Message
 
 FIX_NOTES: Mapping[str, tuple[Applicability, Message]] = {
     "C02": (

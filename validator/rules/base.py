@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from validator.api_errors import ApiErrorTemplate
-from validator.finding import ApiError, Severity
+from validator.core.finding import ApiError, Severity
+from validator.core.messages import Message
+from validator.core.model import Request
+from validator.core.policy import NO_POLICY, Policy
 from validator.fixes.records import Intent
-from validator.messages import Message
-from validator.model import Request
-from validator.policy import NO_POLICY, Policy
+from validator.rules.api_errors import ApiErrorTemplate
 
 if TYPE_CHECKING:
-    from validator.context import Context
+    from validator.instance.context import Context
 
 
 @attrs.frozen

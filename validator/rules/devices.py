@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.api_errors import DUPLICATE_DEVICE_NAME, INVALID_ARGUMENT, OUT_OF_RANGE
-from validator.finding import Severity
+from validator.core.finding import Severity
+from validator.core.model import Entry, Request
 from validator.fixes.records import SAFE, RemoveMember
-from validator.model import Entry, Request
+from validator.rules.api_errors import DUPLICATE_DEVICE_NAME, INVALID_ARGUMENT, OUT_OF_RANGE
 from validator.rules.base import Given, Hit, declare, m, rule
 from validator.rules.instance import instance_for
 
@@ -127,7 +127,7 @@ def _replaces(one: Entry, other: Entry) -> bool:
     m(
         "Each data-disk slot can be described once. The finding points at the later entry's deviceName. "
         "Catalogue decision (C32 and replacing a disk): the reference page's \"exclude the existing disk, then "
-        "specify new properties\" does not make a repeated deviceName acceptable, since the API counts names; "
+        'specify new properties" does not make a repeated deviceName acceptable, since the API counts names; '
         "for such a pair the finding says how to replace a disk instead.",
         "每个数据盘盘符只能描述一次。发现项指向后一个条目的 deviceName。目录决定（C32 与替换磁盘）：参考页面所说的"
         "“先排除现有磁盘，再指定新属性”并不能让重复的 deviceName 被接受，因为 API 按名称计数；对这样的条目对，"

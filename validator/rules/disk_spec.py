@@ -9,17 +9,17 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from validator.api_errors import (
+from validator.core.finding import Severity
+from validator.core.messages import count, quote
+from validator.core.model import Entry, Obj, Request
+from validator.fixes.records import SAFE, UNSAFE, RemoveMember, ReplaceValue
+from validator.rules.api_errors import (
     DISK_SIZE_OUT_OF_RANGE,
     DISK_TYPE_MISSING,
     INVALID_ARGUMENT,
     IOPS_OUT_OF_RANGE,
     SNAPSHOT_NOT_FOUND,
 )
-from validator.finding import Severity
-from validator.fixes.records import SAFE, UNSAFE, RemoveMember, ReplaceValue
-from validator.messages import count, quote
-from validator.model import Entry, Obj, Request
 from validator.rules.base import Given, Hit, is_int, m, rule
 from validator.rules.instance import instance_for
 

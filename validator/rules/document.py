@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.api_errors import INVALID_ARGUMENT
-from validator.finding import Severity
+from validator.core.finding import Severity
+from validator.core.messages import Message, quote
+from validator.core.model import Request
 from validator.fixes.records import SAFE, UNSAFE, RemoveDuplicate, RenameKey, ReplaceValue
-from validator.messages import Message, quote
-from validator.model import Request
 from validator.readers.records import YamlReading
+from validator.rules.api_errors import INVALID_ARGUMENT
 from validator.rules.base import Given, Hit, declare, m, rule
 
 PARSE = declare(

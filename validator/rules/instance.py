@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from validator.api_errors import (
+from validator.core.finding import Severity
+from validator.core.messages import quote
+from validator.core.model import Entry, Request
+from validator.rules.api_errors import (
     DEVICE_SIZE_SHRINK,
     DISK_BUSY,
     DISK_SIZE_OUT_OF_RANGE,
@@ -18,13 +21,10 @@ from validator.api_errors import (
     STOP_INSTANCE_FIRST,
     SYSTEM_DISK_NOT_FOUND,
 )
-from validator.finding import Severity
-from validator.messages import quote
-from validator.model import Entry, Request
 from validator.rules.base import Given, Hit, is_int, m, rule
 
 if TYPE_CHECKING:
-    from validator.context import Instance
+    from validator.instance.context import Instance
 
 
 STEADY_DISK_STATUS = "in-use"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator
 
-from validator.api_errors import INVALID_ARGUMENT
-from validator.finding import Severity
-from validator.messages import Message
-from validator.model import Request
+from validator.core.finding import Severity
+from validator.core.messages import Message
+from validator.core.model import Request
+from validator.rules.api_errors import INVALID_ARGUMENT
 from validator.rules.base import Given, Hit, declare, m, rule
 
 NAME_REQUIRED = declare(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.api_errors import INSTANCE_NOT_FOUND, INVALID_ARGUMENT
-from validator.finding import Severity
-from validator.messages import count
-from validator.model import Request
+from validator.core.finding import Severity
+from validator.core.messages import count
+from validator.core.model import Request
+from validator.rules.api_errors import INSTANCE_NOT_FOUND, INVALID_ARGUMENT
 from validator.rules.base import Given, Hit, declare, m, rule
 
 KNOWN_REGIONS = ("cn-north-1", "cn-east-1", "cn-east-2", "cn-south-1", "cn-southwest-1")

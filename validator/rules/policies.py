@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.finding import Severity
-from validator.messages import quote
-from validator.model import Entry, Request
+from validator.core.finding import Severity
+from validator.core.messages import quote
+from validator.core.model import Entry, Request
 from validator.rules.base import Given, Hit, is_int, m, rule
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
-from validator import schemas
+from validator.schema import schemas
 
 
 @attrs.frozen

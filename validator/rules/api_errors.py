@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from validator.finding import ApiError
+from validator.core.finding import ApiError
 
 
 @attrs.frozen

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from validator.finding import Finding, Severity
-from validator.formatters import FileResult, one_line, summary
+from validator.core.finding import Finding, Severity
+from validator.output import FileResult, one_line, summary
 
 # ANSI styles, used only when the command line says the output is a colour terminal.
 _STYLE = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from validator.formatters import FileResult, json_text, summary
+from validator.output import FileResult, json_text, summary
 
 FORMAT_VERSION = 1
 

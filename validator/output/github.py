@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from validator.finding import Finding, Severity
-from validator.formatters import FileResult, one_line
+from validator.core.finding import Finding, Severity
+from validator.output import FileResult, one_line
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -7,7 +7,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from validator import config
+from validator.config import config
 from validator.settings import Settings
 
 STDIN = "-"

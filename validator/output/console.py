@@ -7,7 +7,7 @@ import os
 import sys
 from typing import TextIO
 
-from validator.formatters import one_line
+from validator.output import one_line
 
 
 class OutputError(Exception):

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from validator.file_check import Skipped, check_data
-from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
-from validator.finding import Finding
+from validator.core.finding import Finding
 from validator.fixes.apply import fix_text
 from validator.readers import decode
 from validator.settings import Settings
+from validator.workspace.file_check import Skipped, check_data
+from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
 
 if TYPE_CHECKING:
-    from validator.context import Context
+    from validator.instance.context import Context
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 

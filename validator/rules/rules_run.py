@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from validator import registry
+from validator.rules import registry
 from validator.rules.base import Rule
 from validator.settings import Settings
 
 if TYPE_CHECKING:
-    from validator.context import Context
+    from validator.instance.context import Context
 
 # The policy setting each policy rule reads; the rule runs only when it is set.
 POLICY_SETTING = {

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from validator.finding import Finding
+from validator.core.finding import Finding
 
 # Where a suppression may start: the marker and a colon, at the start of a comment.
 _MARKER = re.compile(r"#[ \t]*jdcloud-preflight[ \t]*:", re.IGNORECASE)

@@ -14,17 +14,20 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
-from validator import __version__, config, discovery, readers, registry, walk_filter
-from validator.console import OutputError, say, write, write_bytes
-from validator.file_check import Outcome, Skipped, check_data, check_path
-from validator.files import DEFAULT_MAX_BYTES, Special, TooLarge, Unreadable, collect, read
-from validator.finding import Severity
-from validator.formatters import FileResult
+from validator import __version__, readers
+from validator.config import config, discovery
+from validator.core.finding import Severity
+from validator.output import FileResult
+from validator.output.console import OutputError, say, write, write_bytes
+from validator.rules import registry
 from validator.rules.base import Rule
+from validator.workspace import walk_filter
+from validator.workspace.file_check import Outcome, Skipped, check_data, check_path
+from validator.workspace.files import DEFAULT_MAX_BYTES, Special, TooLarge, Unreadable, collect, read
 
 if TYPE_CHECKING:
-    from validator.context import Context
-    from validator.fix_files import Fixed, Unwritable
+    from validator.instance.context import Context
+    from validator.workspace.fix_files import Fixed, Unwritable
 from validator.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -195,7 +198,7 @@ def load_context(args: argparse.Namespace, max_bytes: int = DEFAULT_MAX_BYTES) -
     held to the same size limit as request files."""
     if args.instance is None and args.snapshots is None and args.quotas is None:
         return None
-    from validator.context import Context, ContextError  # only runs that check against an instance
+    from validator.instance.context import Context, ContextError  # only runs that check against an instance
 
     context: Context | None = None
     parts = (
@@ -237,7 +240,7 @@ def _stdin(args: argparse.Namespace, lang: str, settings: Settings, context: Con
     content: bytes | TooLarge = TooLarge(name, len(data), limit) if len(data) > limit else data
     if not (args.fix or args.diff):
         return check_data(content, name, lang, settings, context, recognising=args.only_requests)
-    from validator.fix_files import fix_data
+    from validator.workspace.fix_files import fix_data
 
     outcome, fixed = fix_data(content, name, lang, settings, context, unsafe=args.unsafe_fixes)
     if args.fix and not args.diff:
@@ -329,16 +332,16 @@ def _map(check: Callable[[str], AnyOutcome], files: list[str], jobs: int) -> lis
 def _render(fmt: str, results: list[FileResult], lang: str, settings: Settings, context: Context | None = None) -> str:
     # Each formatter is imported on use: a run pays only for the one it prints with.
     if fmt == "json":
-        from validator.formatters import json_report
+        from validator.output import json_report
 
         return json_report.render(results, __version__)
     if fmt == "sarif":
-        from validator.formatters import sarif
+        from validator.output import sarif
 
         return sarif.render(results, __version__, lang)
     if fmt == "junit":
-        from validator.formatters import junit
-        from validator.rules_run import rules_that_run
+        from validator.output import junit
+        from validator.rules.rules_run import rules_that_run
 
         return junit.render(
             results,
@@ -348,14 +351,14 @@ def _render(fmt: str, results: list[FileResult], lang: str, settings: Settings, 
             ),
         )
     if fmt == "github":
-        from validator.formatters import github
+        from validator.output import github
 
         return github.render(results)
     if fmt == "gitlab":
-        from validator.formatters import gitlab
+        from validator.output import gitlab
 
         return gitlab.render(results)
-    from validator.formatters import text
+    from validator.output import text
 
     return text.render(results, lang)
 
@@ -412,7 +415,7 @@ def _run_check(args: argparse.Namespace) -> int:
     named = frozenset(() if args.only_requests else (path for path in paths if not os.path.isdir(path)))
     check: Callable[[str], AnyOutcome]
     if args.fix or args.diff:
-        from validator.fix_files import fix_file
+        from validator.workspace.fix_files import fix_file
 
         check = functools.partial(
             fix_file,
@@ -444,7 +447,7 @@ def _run_check(args: argparse.Namespace) -> int:
         elif isinstance(outcome, tuple):
             results.append(FileResult(path, outcome))
         else:
-            from validator.fix_files import Fixed  # only a --fix or --diff run gets here
+            from validator.workspace.fix_files import Fixed  # only a --fix or --diff run gets here
 
             if isinstance(outcome, Fixed):
                 results.append(FileResult(path, outcome.findings))
@@ -476,7 +479,7 @@ def _run_check(args: argparse.Namespace) -> int:
     # With standard input fixed to standard output, the report goes beside it.
     report = _to_stderr if args.fix and discovery.STDIN in args.paths else write
     if args.format == "text":
-        from validator.formatters import text
+        from validator.output import text
 
         report(
             text.render(
@@ -568,7 +571,7 @@ def _run_explain(rule_id: str, lang: str) -> int:
 
 
 def _run_schema() -> int:
-    from validator.schema_bundle import bundled
+    from validator.schema.schema_bundle import bundled
 
     write(json.dumps(bundled(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK

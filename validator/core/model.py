@@ -11,8 +11,8 @@ from collections.abc import Mapping
 
 import attrs
 
-from validator import schemas
 from validator.readers.records import DuplicateKey, YamlReading, child_pointer
+from validator.schema import schemas
 
 Path = tuple[str | int, ...]
 

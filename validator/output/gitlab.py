@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from validator.finding import Severity
-from validator.formatters import FileResult, fingerprint_key, json_text
+from validator.core.finding import Severity
+from validator.output import FileResult, fingerprint_key, json_text
 
 _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

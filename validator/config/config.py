@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from validator import registry, schemas
-from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
-from validator.finding import Severity
-from validator.policy import Policy
+from validator.core.finding import Severity
+from validator.core.policy import Policy
+from validator.rules import registry
+from validator.schema import schemas
 from validator.settings import Settings
+from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -145,7 +146,7 @@ def _shown(value: object) -> str:
 
 @functools.cache
 def _config_validator() -> Validator:
-    from validator.schema_check import strict_validator_class
+    from validator.schema.schema_check import strict_validator_class
 
     return strict_validator_class()(schemas.load(schemas.CONFIG))
 

@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from validator.finding import Finding, Severity
+from validator.core.finding import Finding, Severity
 
 
 @attrs.frozen

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 import attrs
 
 from validator.api import check_parsed
-from validator.engine import check_document
-from validator.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
-from validator.finding import Finding
+from validator.core.engine import check_document
+from validator.core.finding import Finding
 from validator.readers import ParseFailure, decode, read_text
 from validator.settings import Settings
+from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
 
 if TYPE_CHECKING:
-    from validator.context import Context
-    from validator.recognise import NotRequest
+    from validator.instance.context import Context
+    from validator.workspace.recognise import NotRequest
 
 
 @attrs.frozen
@@ -50,7 +50,7 @@ def check_data(
         return check_document(content, lang, settings, path=path)
     document = read_text(content, path)
     if recognising:
-        from validator.recognise import recognise, recognise_unparsed  # only files a folder walk met
+        from validator.workspace.recognise import recognise, recognise_unparsed  # only files a folder walk met
 
         verdict = recognise_unparsed(content, path) if isinstance(document, ParseFailure) else recognise(document.root)
         if verdict is not None:

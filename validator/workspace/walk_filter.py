@@ -28,7 +28,7 @@ def _work_tree(folder: str) -> str | None:
 @functools.cache
 def _spec(ignore_file: str) -> pathspec.GitIgnoreSpec | None:
     """The patterns of one ignore file, or None when there is none (or it cannot be read)."""
-    from validator.files import read  # a regular file, within the size limit: a FIFO must not hang the walk
+    from validator.workspace.files import read  # a regular file, within the size limit: a FIFO must not hang the walk
 
     data = read(ignore_file)
     if not isinstance(data, bytes):

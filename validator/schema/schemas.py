@@ -31,7 +31,7 @@ def schema_dir() -> Traversable:
     if packaged.is_dir():
         return packaged
     # An editable install or a source checkout: the package's sibling folder is the single copy.
-    return Path(__file__).resolve().parent.parent / "schemas"
+    return Path(__file__).resolve().parents[2] / "schemas"
 
 
 @functools.cache

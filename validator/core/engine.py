@@ -7,20 +7,20 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from validator import registry
-from validator.finding import Finding, Severity
+from validator.core.finding import Finding, Severity
+from validator.core.messages import Message, long_ints
+from validator.core.model import normalise
+from validator.core.policy import NO_POLICY
 from validator.fixes.records import Fix, Intent
-from validator.messages import Message, long_ints
-from validator.model import normalise
-from validator.policy import NO_POLICY
 from validator.readers import Document, ParseFailure
+from validator.rules import registry
 from validator.rules.base import Given, Hit, Rule
-from validator.schema_check import schema_hits
+from validator.schema.schema_check import schema_hits
 from validator.settings import Settings
 
 if TYPE_CHECKING:
-    from validator.context import Context
-    from validator.suppressions import Suppression
+    from validator.core.suppressions import Suppression
+    from validator.instance.context import Context
 
 
 DEFAULT_SETTINGS = Settings()
@@ -124,7 +124,7 @@ def check_document(
         if settings.enabled(finding.rule, path)
     )
     if inline:
-        from validator import suppressions  # only files with suppression comments pay for it
+        from validator.core import suppressions
 
         findings, unused = suppressions.apply(findings, inline)
         notes = [_unused(s, lang) for s in unused] + [_malformed(s, lang) for s in inline if s.problem is not None]

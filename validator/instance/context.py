@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from validator.messages import quote
+from validator.core.messages import quote
 from validator.readers.sdk_objects import Unreadable, plain
 
 

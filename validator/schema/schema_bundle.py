@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from validator import schemas
+from validator.schema import schemas
 
 BUNDLE_ID = "urn:jdcloud-preflight:schema:create-image-request"
 _PREFIX = "urn:jdcloud-preflight:schema:"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from xml.etree import ElementTree
 
-from validator import registry
-from validator.finding import Severity
-from validator.formatters import FileResult, xml_text
+from validator.core.finding import Severity
+from validator.output import FileResult, xml_text
+from validator.rules import registry
 from validator.rules.base import Rule
 
 

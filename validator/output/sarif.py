@@ -7,10 +7,10 @@ import json
 import re
 from urllib.parse import quote
 
-from validator import registry
-from validator.finding import Finding, Severity
+from validator.core.finding import Finding, Severity
 from validator.fixes.records import Fix
-from validator.formatters import FileResult, fingerprint_key, json_text
+from validator.output import FileResult, fingerprint_key, json_text
+from validator.rules import registry
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 HELP_URI = "https://github.com/jdcloud-preflight/jdcloud-preflight/blob/main/README.md#what-is-checked"

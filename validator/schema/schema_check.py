@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from validator import schemas
+from validator.core.messages import Message, count, quote
+from validator.core.model import Request
 from validator.fixes.records import UNSAFE, Intent, ReplaceValue
-from validator.messages import Message, count, quote
-from validator.model import Request
+from validator.schema import schemas
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator

@@ -1,0 +1,1 @@
+"""The `jdcloud-preflight` command."""

@@ -1,0 +1,1 @@
+"""The optional instance context: describe answers read into records."""

@@ -1,0 +1,1 @@
+"""The shipped JSON Schemas: loading, the editor bundle, and validation by jsonschema."""

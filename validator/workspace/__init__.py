@@ -1,0 +1,1 @@
+"""Files on disk: reading, walking folders, recognising requests, writing fixes."""
