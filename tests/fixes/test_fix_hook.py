@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_precommit import _git, _try_repo, hook_repo  # noqa: F401 (the module-scoped fixture is shared)
+from tests.project.test_precommit import _git, _try_repo, hook_repo  # noqa: F401 (the module-scoped fixture is shared)
 
 FIXABLE = "name: web  # image\nDataDisks:\n  - deviceName: vdc\n    noDevice: true\n    autoDelete: true\n"
 FIXED = "name: web  # image\ndataDisks:\n  - deviceName: vdc\n    noDevice: true\n"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.rules.test_properties import MUTATIONS, _io1_first
 from tests.strategies import accepted_requests, canonical_requests, json_values
-from tests.test_properties import MUTATIONS, _io1_first
 from validator.rules import registry
 from validator.workspace.recognise import NotRequest, recognise, recognise_unparsed
 

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.rules.test_properties import MUTATIONS, _io1_first
 from tests.strategies import canonical_requests, json_scalars
-from tests.test_properties import MUTATIONS, _io1_first
 from validator.cli.main import main
 from validator.core.model import normalise
 from validator.schema.schema_check import schema_hits

@@ -16,7 +16,7 @@ from validator.cli.main import main
 from validator.fixes.notes import FIX_NOTES
 from validator.rules import registry
 
-SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
 
 # C05 (safe), C48 (safe), C43 (unsafe): two fixed by --fix, one more by --unsafe-fixes.
 MIXED = (

@@ -7,7 +7,7 @@ import importlib.util
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_fuzz_harness_a_few_thousand_inputs() -> None:

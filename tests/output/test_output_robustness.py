@@ -24,7 +24,7 @@ from validator.core.finding import Finding, Severity
 from validator.output import FileResult
 from validator.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 LOCALES = ("C", "C.UTF-8", "en_US.UTF-8", "POSIX")
 

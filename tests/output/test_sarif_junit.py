@@ -13,7 +13,7 @@ from tests.helpers import EXAMPLES
 from validator.cli.main import main
 from validator.rules import registry
 
-SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
 
 
 def _sarif(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object]:

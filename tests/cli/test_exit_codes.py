@@ -18,7 +18,7 @@ import pytest
 import validator.cli.main
 from validator.cli.main import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = '{"name": "web"}'
 BAD = '{"name": "web", "dataDisks": [{"deviceName": "vdc", "autoDelete": true, "noDevice": 1}]}'
 

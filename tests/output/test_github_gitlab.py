@@ -11,7 +11,7 @@ from tests.helpers import EXAMPLES
 from validator.cli.main import main
 from validator.output.github import escape_data, escape_property
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 FILES = ["mistakes/device-names.json", "mistakes/sizes-and-iops.yaml"]
 
 

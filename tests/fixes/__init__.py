@@ -1,0 +1,1 @@
+"""Fixes: intents, edits, --fix, --diff and the fixer hook."""

@@ -1,0 +1,1 @@
+"""The project as delivered: README, packaging, hooks, workflows, benchmark and fuzz scripts."""

@@ -1,0 +1,1 @@
+"""Reading JSON and YAML text as the senders read it."""

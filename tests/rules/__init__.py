@@ -1,0 +1,1 @@
+"""Rules: each rule's findings, messages and API errors."""

@@ -1,0 +1,1 @@
+"""Files on disk: walking folders, recognising requests, hostile files."""
