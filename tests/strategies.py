@@ -8,8 +8,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from validator.rules.devices import MAX_ENTRIES
-from validator.rules.path import KNOWN_REGIONS
+from validator.rules.devices.facts import MAX_ENTRIES
+from validator.rules.path.facts import KNOWN_REGIONS
 
 SLOTS = (
     [f"vd{c}" for c in string.ascii_lowercase[1:]]

@@ -13,7 +13,6 @@ import pytest
 from jsonschema import Draft4Validator
 
 from validator.cli.main import main
-from validator.fixes.notes import FIX_NOTES
 from validator.rules import registry
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
@@ -342,11 +341,11 @@ def test_explain_says_for_every_rule_whether_and_how_it_is_fixed(lang: str, caps
     for rule in registry.RULES:
         main(["explain", rule.id, "--lang", lang])
         out = capsys.readouterr().out
-        note = FIX_NOTES.get(rule.id)
+        note = rule.fix
         if note is None:
             assert ("修复：无" if lang == "zh" else "Fix: none") in out
         else:
-            applicability, how = note
+            applicability, how = note.applicability, note.how
             label = {
                 ("en", "safe"): "Fix (safe, --fix): ",
                 ("en", "unsafe"): "Fix (unsafe, --fix --unsafe-fixes): ",
@@ -357,8 +356,9 @@ def test_explain_says_for_every_rule_whether_and_how_it_is_fixed(lang: str, caps
 
 
 def test_every_rule_that_offers_a_fix_is_documented() -> None:
-    assert set(FIX_NOTES) == {"C02", "C03", "C04", "C05", "C06", "C34", "C41", "C43", "C44", "C45", "C48"}
-    assert set(FIX_NOTES) <= set(registry.BY_ID)
+    fix_notes = {rule.id for rule in registry.RULES if rule.fix is not None}
+    assert fix_notes == {"C02", "C03", "C04", "C05", "C06", "C34", "C41", "C43", "C44", "C45", "C48"}
+    assert fix_notes <= set(registry.BY_ID)
 
 
 def test_the_json_reports_edits_apply_to_the_file_as_it_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

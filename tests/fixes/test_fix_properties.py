@@ -23,7 +23,8 @@ from validator import Finding, check_create_image, fix_create_image
 from validator.core.model import DISK_FIELDS, ENTRY_FIELDS, TOP_FIELDS
 from validator.fixes.records import RenameKey
 from validator.readers import read_text as parse_text
-from validator.rules.disk_spec import IGNORED_DISK_FIELDS, NO_IOPS_DISK_TYPES
+from validator.rules.disk_spec.c44_iops_ignored import NO_IOPS_DISK_TYPES
+from validator.rules.disk_spec.c48_ignored_disk_fields import IGNORED_DISK_FIELDS
 
 # An object is a list of (key, value) pairs, so that a key can be written twice.
 Pairs = list[tuple[str, Any]]

@@ -6,7 +6,7 @@ import pytest
 
 from tests.helpers import api_of, findings, of_rule, rules, with_entries
 from validator import Severity
-from validator.rules.devices import slot_number
+from validator.rules.devices.facts import slot_number
 
 
 def _excluding(device: str) -> dict[str, object]:

@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers import of_rule
 from validator import Severity
-from validator.rules import names
+from validator.rules.names import c22_name_characters as names
 
 
 def _c22(name: str) -> list[tuple[Severity, str]]:

@@ -554,9 +554,7 @@ def explanation(rule: Rule, lang: str) -> str:
     if rule.api is not None:
         api = f"{rule.api.status} {rule.api.code}" + (f": {rule.api.message}" if rule.api.message else "")
         lines += ["", f"API: {api}"]
-    from validator.fixes.notes import fix_line
-
-    lines += ["", fix_line(rule.id, lang)]
+    lines += ["", rule.fix_line(lang)]
     lines += ["", f"{bad}:", f"    {rule.bad}", "", f"{good}:", f"    {rule.good}"]
     return "\n".join(lines) + "\n"
 

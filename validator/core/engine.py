@@ -10,7 +10,6 @@ import attrs
 from validator.core.finding import Finding, Severity
 from validator.core.messages import Message, long_ints
 from validator.core.model import normalise
-from validator.core.policy import NO_POLICY
 from validator.fixes.records import Fix, Intent
 from validator.readers import Document, ParseFailure
 from validator.rules import registry
@@ -53,8 +52,7 @@ def _findings(document: Document, given: Given, lang: str, fixer: Fixer | None) 
         _finding(registry.BY_ID[hit.rule], Hit(hit.pointer, hit.message, fix=hit.fix), document, lang, fixer)
         for hit in schema_hits(request)
     ]
-    has_policy = given.policy is not NO_POLICY and given.policy != NO_POLICY
-    for rule in registry.checks_for(given.context is not None, has_policy):
+    for rule in registry.checks_for(given):
         for hit in rule.check(request, given):  # type: ignore[misc]
             found.append(_finding(rule, hit, document, lang, fixer))
     return found

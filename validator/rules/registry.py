@@ -1,101 +1,115 @@
-"""The explicit list of rules, in catalogue order."""
+"""The rules, collected from the modules of the `validator.rules` packages: a rule exists by being defined
+at module level in one of them, with no list to add it to. In id order: C, then P, then S, numerically."""
 
 from __future__ import annotations
 
 import functools
+import importlib
+import pkgutil
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from validator.rules import devices, disk_spec, document, instance, names, path, policies
-from validator.rules.base import Rule
+import attrs
 
-RULES: tuple[Rule, ...] = (
-    document.PARSE,
-    document.duplicate_keys,
-    document.TYPES,
-    document.unknown_keys,
-    document.key_spelling,
-    document.yaml_version,
-    path.REGION_FORMAT,
-    path.region_known,
-    path.instance_id,
-    names.NAME_REQUIRED,
-    names.NAME_LENGTH,
-    names.name_characters,
-    names.DESCRIPTION_LENGTH,
-    devices.DATA_DISKS_SHAPE,
-    devices.device_name,
-    devices.duplicate_device,
-    devices.exclude_needs_device,
-    devices.excluded_with_settings,
-    devices.entry_does_nothing,
-    devices.new_disk_without_device,
-    devices.DISK_CATEGORY,
-    devices.TOO_MANY_ENTRIES,
-    devices.auto_delete_scope,
-    disk_spec.new_disk_type,
-    disk_spec.disk_type,
-    disk_spec.new_disk_size,
-    disk_spec.disk_size_step,
-    disk_spec.iops_ignored,
-    disk_spec.iops_range,
-    disk_spec.snapshot_id,
-    disk_spec.encrypt_with_snapshot,
-    disk_spec.ignored_disk_fields,
-    instance.context_instance,
-    instance.instance_status,
-    instance.local_system_disk_running,
-    instance.system_disk_present,
-    instance.system_disk_attached,
-    instance.no_shrink,
-    instance.disk_steady,
-    instance.exclude_unattached,
-    instance.snapshot_exists,
-    instance.snapshot_size,
-    instance.image_quota,
-    policies.disk_types,
-    policies.disk_size,
-    policies.total_size,
-    policies.data_disks,
-    policies.encryption,
-    policies.name_pattern,
-    policies.description,
-    policies.auto_delete,
-    document.UNUSED_SUPPRESSION,
-    document.MALFORMED_SUPPRESSION,
-)
+from validator.rules.base import Available, Given, Rule, runs
 
-BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
+if TYPE_CHECKING:
+    # Module attributes computed on first use (see __getattr__): the collected rules and what derives from them.
+    RULES: tuple[Rule, ...]
+    BY_ID: Mapping[str, Rule]
+    KNOWN_IDS: str
 
 
-@functools.cache
-def checks_for(has_context: bool, has_policy: bool) -> tuple[Rule, ...]:
-    """The rules with a check function worth calling: instance rules need a context, policy rules a policy."""
-    return tuple(
-        rule
-        for rule in RULES
-        if rule.check is not None
-        and (has_context or rule.enforced_by != "context")
-        and (has_policy or rule.enforced_by != "policy")
-    )
+class DuplicateRule(Exception):
+    """Two different rule objects claim one id: which of them runs would depend on the order of modules."""
 
 
-def get(rule_id: str) -> Rule | None:
-    """A rule by id, case-insensitively (`c31` finds C31)."""
-    return BY_ID.get(rule_id.upper())
+@attrs.frozen
+class Collection:
+    rules: tuple[Rule, ...]
+    by_id: Mapping[str, Rule]
+    known_ids: str
+    # The module each rule is defined in, by id (for the rule reference).
+    modules: Mapping[str, str]
 
 
-def unmatched(prefixes: tuple[str, ...] | list[str]) -> list[str]:
-    """The rule id prefixes that match no rule (a typo such as C4X or zzz); "" matches every rule."""
-    return [prefix for prefix in prefixes if not any(rule.id.startswith(prefix.upper()) for rule in RULES)]
+def _order(rule: Rule) -> tuple[str, int, str]:
+    digits = rule.id[1:]
+    return (rule.id[:1], int(digits) if digits.isdigit() else 0, rule.id)
 
 
-def _known_ids() -> str:
+def _known_ids(rules: tuple[Rule, ...]) -> str:
     """How rule ids look, for messages: each letter's first and last id."""
     spans = []
-    for letter in sorted({rule.id[0] for rule in RULES}):
-        ids = sorted(rule.id for rule in RULES if rule.id.startswith(letter))
+    for letter in sorted({rule.id[0] for rule in rules}):
+        ids = [rule.id for rule in rules if rule.id.startswith(letter)]
         spans.append(f"{ids[0]}-{ids[-1]}" if len(ids) > 1 else ids[0])
     return "known prefixes: " + ", ".join(spans) + ", or a shorter prefix such as C3 or P"
 
 
-KNOWN_IDS = _known_ids()
+def defined_rules() -> list[tuple[str, Rule]]:
+    """Every module-level `Rule` object of every module under `validator.rules` (its `__path__` as it is
+    now), each once, with the first module it was found in, in the order the modules were found."""
+    import validator.rules as package
+
+    found: dict[int, tuple[str, Rule]] = {}
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, Rule):
+                found.setdefault(id(value), (info.name, value))  # a rule imported elsewhere is still one rule
+    return list(found.values())
+
+
+@functools.cache
+def collected() -> Collection:
+    """The rules, collected once per process (`clear_cache` collects again)."""
+    by_id: dict[str, Rule] = {}
+    modules: dict[str, str] = {}
+    for module, rule in defined_rules():
+        if rule.id in by_id:
+            raise DuplicateRule(
+                f"rule id {rule.id} is defined twice: {by_id[rule.id].name} in {modules[rule.id]} and {rule.name} "
+                f"in {module}"
+            )
+        by_id[rule.id], modules[rule.id] = rule, module
+    rules = tuple(sorted(by_id.values(), key=_order))
+    return Collection(rules, {rule.id: rule for rule in rules}, _known_ids(rules), modules)
+
+
+def clear_cache() -> None:
+    """Forget the collected rules and what was derived from them (for tests that add a rule module)."""
+    collected.cache_clear()
+    _checks.cache_clear()
+
+
+def __getattr__(name: str) -> object:
+    if name == "RULES":
+        return collected().rules
+    if name == "BY_ID":
+        return collected().by_id
+    if name == "KNOWN_IDS":
+        return collected().known_ids
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _checks(available: Available) -> tuple[Rule, ...]:
+    return tuple(rule for rule in collected().rules if rule.check is not None and runs(rule, available))
+
+
+def checks_for(given: Given) -> tuple[Rule, ...]:
+    """The rules with a check function that runs with what `given` holds (its policy settings and context
+    parts), in id order."""
+    return _checks(Available.of(given.policy, given.context))
+
+
+def get(rule_id: str) -> Rule | None:
+    """A rule by id, case-insensitively (`c31` finds C31)."""
+    return collected().by_id.get(rule_id.upper())
+
+
+def unmatched(prefixes: tuple[str, ...] | list[str]) -> list[str]:
+    """The rule id prefixes that match no rule (a typo such as C4X or zzz); "" matches every rule."""
+    rules = collected().rules
+    return [prefix for prefix in prefixes if not any(rule.id.startswith(prefix.upper()) for rule in rules)]

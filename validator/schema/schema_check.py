@@ -8,7 +8,6 @@ Each schema names the rule its keywords enforce (`x-rule`) and the rule a wrong 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +15,7 @@ import attrs
 
 from validator.core.messages import Message, count, quote
 from validator.core.model import Request
-from validator.fixes.records import UNSAFE, Intent, ReplaceValue
+from validator.fixes.records import Intent
 from validator.schema import schemas
 
 if TYPE_CHECKING:
@@ -176,21 +175,13 @@ class SchemaHit:
     fix: Intent | None = None
 
 
-def _intent(rule: str, keyword: str, value: object, expected: object, pointer: str) -> Intent | None:
-    """The evident fix of a schema failure: a string that spells the number or boolean expected (C03), a
-    disk size rounded into its range (C43). Unsafe: the API reads another value afterwards."""
-    if rule == TYPE_RULE and keyword == "type" and isinstance(value, str):
-        names = expected if isinstance(expected, list) else [expected]
-        if "integer" in names and re.fullmatch(r"-?[0-9]{1,9}", value):
-            return ReplaceValue(pointer, int(value), UNSAFE)
-        if "boolean" in names and value in ("true", "false"):
-            return ReplaceValue(pointer, value == "true", UNSAFE)
-        return None
-    if rule == "C43" and keyword in ("minimum", "maximum") and isinstance(value, int) and not isinstance(value, bool):
-        from validator.rules.disk_spec import fixed_size
+def _intent(rule_id: str, keyword: str, value: object, expected: object, pointer: str) -> Intent | None:
+    """The evident fix of a schema failure, as the rule it is reported under says (its `schema_fix`)."""
+    from validator.rules import registry
 
-        return ReplaceValue(pointer, fixed_size(value), UNSAFE)
-    return None
+    rule = registry.get(rule_id)
+    hook = None if rule is None else rule.schema_fix
+    return None if hook is None else hook(keyword, value, expected, pointer)
 
 
 def _overlooked(request: Request, errors: list[Any]) -> set[int]:

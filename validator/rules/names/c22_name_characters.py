@@ -1,4 +1,4 @@
-"""Rules about the image's name and description (C20–C23)."""
+"""C22: the characters of name, decided by code point ranges."""
 
 from __future__ import annotations
 
@@ -9,32 +9,7 @@ from validator.core.finding import Severity
 from validator.core.messages import Message
 from validator.core.model import Request
 from validator.rules.api_errors import INVALID_ARGUMENT
-from validator.rules.base import Given, Hit, declare, m, rule
-
-NAME_REQUIRED = declare(
-    "C20",
-    "name-required",
-    Severity.ERROR,
-    m("name is present.", "必须提供 name。"),
-    m("Every image needs a name; a null name counts as missing.", "每个镜像都需要名称；值为 null 的 name 视为缺失。"),
-    bad='{"description": "nightly build"}',
-    good='{"name": "nightly", "description": "nightly build"}',
-    api=INVALID_ARGUMENT,
-)
-
-NAME_LENGTH = declare(
-    "C21",
-    "name-length",
-    Severity.ERROR,
-    m("name is 2 to 32 characters long.", "name 长度为 2 到 32 个字符。"),
-    m(
-        "The length is counted in characters (Unicode code points), so a Chinese character counts as one.",
-        "长度按字符（Unicode 码点）计算，一个汉字算一个字符。",
-    ),
-    bad='{"name": "a"}',
-    good='{"name": "ab"}',
-    api=INVALID_ARGUMENT,
-)
+from validator.rules.base import Given, Hit, m, rule
 
 _ALLOWED_ASCII = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-.")
 # Catalogue C22 decision: explicit code point ranges, never the Python's Unicode database (its version differs
@@ -143,15 +118,3 @@ def name_characters(request: Request, given: Given) -> Iterator[Hit]:
             ),
             severity=Severity.WARNING,
         )
-
-
-DESCRIPTION_LENGTH = declare(
-    "C23",
-    "description-length",
-    Severity.ERROR,
-    m("description is at most 256 characters.", "description 不超过 256 个字符。"),
-    m("The length is counted in characters (Unicode code points).", "长度按字符（Unicode 码点）计算。"),
-    bad='{"name": "web", "description": "<257 characters>"}',
-    good='{"name": "web", "description": "nightly build of the web tier"}',
-    api=INVALID_ARGUMENT,
-)

@@ -1,0 +1,1 @@
+"""Rules about the dataDisks entries: device names, duplicates, exclusion (C30-C39)."""

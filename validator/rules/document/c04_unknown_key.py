@@ -1,0 +1,73 @@
+"""C04: keys that match no documented field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.core.finding import Severity
+from validator.core.model import Request
+from validator.fixes.records import UNSAFE, RenameKey
+from validator.rules.base import FixNote, Given, Hit, m, rule
+
+
+def _suggestion(key: str, known: tuple[str, ...]) -> str | None:
+    import difflib  # only when a key is unknown: most runs never need it
+
+    folded = {name.lower(): name for name in known}
+    close = difflib.get_close_matches(key.lower(), list(folded), n=1, cutoff=0.75)
+    return folded[close[0]] if close else None
+
+
+def _single_close(key: str, known: tuple[str, ...], near: str) -> bool:
+    """Whether `near` is the only documented name that close to `key`: a tie leaves the intent unclear."""
+    import difflib
+
+    def score(name: str) -> float:
+        return difflib.SequenceMatcher(None, key.lower(), name.lower()).ratio()
+
+    best = score(near)
+    return sum(1 for name in known if score(name) >= best) == 1
+
+
+@rule(
+    "C04",
+    "unknown-key",
+    Severity.WARNING,
+    m("Keys that match no documented field are ignored by the API.", "与任何文档字段都不匹配的键会被 API 忽略。"),
+    m(
+        "The API ignores members it does not know, so a misspelt key silently loses its setting. The closest "
+        "documented name is offered when one is near. A member whose value is null is treated as absent.",
+        "API 会忽略不认识的成员，拼错的键会让其设置悄无声息地失效。若有相近的文档字段名，会给出建议。值为 null "
+        "的成员视为不存在。",
+    ),
+    bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevise": true}]}',
+    good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}]}',
+    fix=FixNote(
+        UNSAFE,
+        m(
+            "A key with one single close documented name (dataDisk) is renamed to it (dataDisks), unless the "
+            "object already holds that name.",
+            "只有唯一一个相近文档字段名的键（dataDisk）改名为该字段名（dataDisks），对象中已有该字段时除外。",
+        ),
+    ),
+)
+def unknown_keys(request: Request, given: Given) -> Iterator[Hit]:
+    for note in request.unknown:
+        key = note.member.key
+        near = _suggestion(key, note.known)
+        if near is None:
+            yield Hit(
+                note.member.pointer,
+                m(f'unknown key "{key}" is ignored by the API', f'未知的键 "{key}" 会被 API 忽略'),
+                at_key=True,
+            )
+        else:
+            yield Hit(
+                note.member.pointer,
+                m(
+                    f'unknown key "{key}" is ignored by the API; did you mean "{near}"?',
+                    f'未知的键 "{key}" 会被 API 忽略；是否想写 "{near}"？',
+                ),
+                at_key=True,
+                fix=RenameKey(note.member.pointer, near, UNSAFE) if _single_close(key, note.known, near) else None,
+            )

@@ -1,0 +1,1 @@
+"""Rules about the image's name and description (C20-C23)."""
