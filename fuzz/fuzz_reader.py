@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from validator import Report, check_create_image
-from validator.cli.main import FORMATS
 from validator.cli.main import main as cli
+from validator.output.formats import FORMATS
 
 # Bytes that steer the readers into their interesting paths: JSON and YAML syntax, BOMs, NUL, aliases, tags,
 # escapes that make lone surrogates and control characters, comments that look like suppressions.

@@ -4,101 +4,20 @@ with the configuration the command line would use."""
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 
-from validator.core.engine import DEFAULT_SETTINGS, check_document
-from validator.core.finding import Finding
-from validator.core.messages import quote
-from validator.readers import Document, ParseFailure, decode, is_yaml, read
+from validator.core.engine import DEFAULT_SETTINGS
+from validator.core.finding import Finding, in_language
+from validator.core.pipeline import check_source
 from validator.report import Report
 from validator.settings import Settings
 
 if TYPE_CHECKING:
-    from validator.core.suppressions import Suppression
-    from validator.fixes.edits import Fixer
-    from validator.fixes.records import Fix, Intent
     from validator.instance.context import Context
-
-# Whether a text may hold suppression comments at all (suppressions.py reads them when it does).
-_MENTION = re.compile("jdcloud-preflight", re.IGNORECASE)
-
-
-def check_parsed(
-    text: str,
-    document: Document | ParseFailure,
-    filename: str | None = None,
-    lang: str = "en",
-    settings: Settings = DEFAULT_SETTINGS,
-    context: Context | None = None,
-) -> tuple[Finding, ...]:
-    """Check request text already read into `document`; YAML comments may suppress findings. Findings that
-    can be fixed carry the edits of `text` that fix them."""
-    yaml = is_yaml(text, filename)
-    inline: tuple[Suppression, ...] = ()
-    if _MENTION.search(text) and yaml:
-        from validator.core import suppressions
-
-        inline = suppressions.find(text)
-    return check_document(
-        document, lang, settings, path=filename, inline=inline, context=context, fixer=_fixer_for(text, yaml)
-    )
-
-
-def _fixer_for(text: str, yaml: bool) -> Callable[[Intent], Fix | None]:
-    """Fixes of `text`, made on demand: the fixer (and its module) is loaded only when a rule offers a fix."""
-    made: list[Fixer] = []
-
-    def fix(intent: Intent) -> Fix | None:
-        if not made:
-            from validator.fixes.edits import Fixer
-
-            made.append(Fixer(text, yaml))
-        return made[0](intent)
-
-    return fix
-
-
-def check_source(
-    source: object,
-    filename: str | None = None,
-    lang: str = "en",
-    settings: Settings = DEFAULT_SETTINGS,
-    context: Context | None = None,
-) -> tuple[Finding, ...]:
-    """Read (validator.readers) and check one request given as text, bytes or an object; YAML comments
-    may suppress findings."""
-    given_text = isinstance(source, str)
-    if isinstance(source, bytes):
-        text = decode(source)
-        if isinstance(text, ParseFailure):
-            return check_document(text, lang, settings, path=filename)
-        source = text
-    document = read(source, filename)
-    if given_text and isinstance(document, Document) and not isinstance(document.root, dict):
-        document = _path_given_as_text(str(source)) or document
-    if isinstance(source, str):
-        return check_parsed(source, document, filename, lang, settings, context)
-    return check_document(document, lang, settings, path=filename, context=context)
-
-
-# A request given as text that is only a file name: check_create_image("requests/web.yaml").
-_PATH_LIKE = re.compile(r"(?:[A-Za-z]:)?[^\s{}\[\],:'\"]+\.(?:json|ya?ml)", re.IGNORECASE)
-
-
-def _path_given_as_text(text: str) -> ParseFailure | None:
-    if not _PATH_LIKE.fullmatch(text.strip()):
-        return None
-    return ParseFailure(
-        f"the request is the text {quote(text.strip())}, which looks like a file path, not a request: pass the "
-        "file's text (or bytes), or use validator.check_file(path)",
-        zh=f"请求是文本 {quote(text.strip())}，看起来是文件路径而不是请求：请传入文件的文本（或字节），"
-        "或使用 validator.check_file(path)",
-    )
 
 
 def _check_arguments(settings: object, context: object) -> None:
@@ -135,7 +54,9 @@ def check_create_image(
     settings' language, else English. Never raises on bad input: problems are findings.
     """
     _check_arguments(settings, context)
-    return Report(check_source(request, filename, lang or settings.lang or "en", settings, context), filename)
+    return Report(
+        in_language(check_source(request, filename, settings, context), lang or settings.lang or "en"), filename
+    )
 
 
 def load_settings(path: str | os.PathLike[str]) -> Settings:
@@ -154,13 +75,13 @@ def find_settings(paths: Sequence[str | os.PathLike[str]]) -> Settings:
     return discovery.settings_for([os.fspath(path) for path in paths])
 
 
-def _report(outcome: object, path: str) -> Report:
+def _report(outcome: object, path: str, lang: str) -> Report:
     from validator.workspace.files import Unreadable
 
     if isinstance(outcome, Unreadable):
         raise OSError(f"cannot read {outcome.path}: {outcome.reason}")
     assert isinstance(outcome, tuple)
-    return Report(outcome, path)
+    return Report(in_language(outcome, lang), path)
 
 
 def check_file(
@@ -178,7 +99,7 @@ def check_file(
     name = os.fspath(path)
     settings = find_settings([name]) if settings is None else settings
     _check_arguments(settings, context)
-    return _report(check_path(name, lang or settings.lang or "en", settings, context), name)
+    return _report(check_path(name, settings, context), name, lang or settings.lang or "en")
 
 
 def check_paths(
@@ -192,25 +113,22 @@ def check_paths(
     git-ignored files and `exclude` left out, files that are not createImage requests skipped), named
     files always checked. One report per checked file, in the command line's order. Raises OSError for a
     path that cannot be read."""
-    from validator.workspace import walk_filter
     from validator.workspace.file_check import Skipped, check_path
-    from validator.workspace.files import Special, Unreadable, collect
+    from validator.workspace.files import Unreadable
+    from validator.workspace.gather import gather
 
     names = [os.fspath(path) for path in paths]
     settings = find_settings(names) if settings is None else settings
     _check_arguments(settings, context)
     language = lang or settings.lang or "en"
-    named = {name for name in names if not os.path.isdir(name)}
-    walk_filter.forget()
+    gathered = gather(names, settings)
     reports = []
-    for item in collect(names, settings.exclude, settings.root, walk_filter.pruned):
+    for item in gathered.items:  # a FIFO or device met while walking (gathered.special) is never read
         if isinstance(item, Unreadable):
             raise OSError(f"cannot read {item.path}: {item.reason}")
-        if isinstance(item, Special):  # a FIFO or device met while walking: never read
-            continue
-        outcome = check_path(item, language, settings, context, recognising=item not in named)
+        outcome = check_path(item, settings, context, recognising=item not in gathered.named)
         if not isinstance(outcome, Skipped):
-            reports.append(_report(outcome, item))
+            reports.append(_report(outcome, item, language))
     return reports
 
 
@@ -246,5 +164,7 @@ def fix_create_image(
     _check_arguments(settings, context)
     from validator.fixes.apply import fix_text
 
-    result = fix_text(text, filename, lang or settings.lang or "en", settings, context, unsafe=unsafe)
-    return FixedRequest(result.text, result.fixed, Report(result.findings, filename))
+    result = fix_text(text, filename, settings, context, unsafe=unsafe)
+    language = lang or settings.lang or "en"
+    fixed = in_language(result.fixed, language)
+    return FixedRequest(result.text, fixed, Report(in_language(result.findings, language), filename))

@@ -216,7 +216,7 @@ def test_readme_quick_start_names_the_real_commands() -> None:
 
 @pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
 def test_jobs_1_and_2_give_identical_output(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
-    from validator.cli.main import PARALLEL_MIN_FILES
+    from validator.cli.parallel import PARALLEL_MIN_FILES
 
     for index in range(PARALLEL_MIN_FILES + 16):
         content = (GOOD, BAD, WARN, '{"name": ', "name: x\n")[index % 5]
@@ -240,7 +240,7 @@ def test_without_a_process_pool_the_check_runs_serially(
 ) -> None:
     import concurrent.futures
 
-    from validator.cli.main import PARALLEL_MIN_FILES
+    from validator.cli.parallel import PARALLEL_MIN_FILES
 
     def no_pool(*args: object, **kwargs: object) -> None:
         raise OSError(38, "Function not implemented")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-import validator.cli.main
+import validator.cli.check
+import validator.cli.describe
 from validator.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,7 +148,7 @@ def test_ctrl_c_in_process_is_130(capsys: pytest.CaptureFixture[str], monkeypatc
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(validator.cli.main, "_run_rules", interrupted)
+    monkeypatch.setattr(validator.cli.describe, "run_rules", interrupted)
     try:
         code = main(["rules"])
     except KeyboardInterrupt:
@@ -178,7 +179,7 @@ def test_internal_error_is_exit_2_with_one_line_and_debug_shows_the_traceback(
     def broken(*_: object, **__: object) -> object:
         raise RuntimeError("a bug\nover two lines")
 
-    monkeypatch.setattr(validator.cli.main, "check_file", broken)
+    monkeypatch.setattr(validator.cli.check, "check_file", broken)
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert err == (

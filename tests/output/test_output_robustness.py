@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from validator import check_create_image
-from validator.cli.main import FORMATS, _render
+from validator.cli.arguments import FORMATS
+from validator.cli.check import render_report as _render
 from validator.core.finding import Finding, Severity
 from validator.output import FileResult
 from validator.settings import Settings

@@ -7,7 +7,8 @@ import shlex
 import yaml
 
 from tests.helpers import ROOT
-from validator.cli.main import FORMATS, _parser
+from validator.cli.arguments import FORMATS
+from validator.cli.arguments import parser as _parser
 
 
 def test_pre_commit_hook_definition() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-import validator.cli.main
+import validator.cli.parallel
 from validator.cli.main import main
 
 GOOD = '{"name": "web"}'
@@ -158,7 +158,7 @@ def test_jobs_is_capped_at_cores_and_files(
 )
 def test_workers(monkeypatch: pytest.MonkeyPatch, jobs: int, cores: int | None, files: int, expected: int) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: cores)
-    assert validator.cli.main.workers(jobs, files) == expected
+    assert validator.cli.parallel.workers(jobs, files) == expected
 
 
 # --- configuration files that used to crash the reader ---

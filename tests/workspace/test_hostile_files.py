@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-import validator.cli.main
+import validator.workspace.gather
 from validator.cli.main import main
 
 LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
@@ -137,14 +137,14 @@ def test_file_that_vanishes_between_listing_and_reading(
 ) -> None:
     path = tmp_path / "r.json"
     path.write_text('{"name": "web"}')
-    real_collect = validator.cli.main.collect
+    real_collect = validator.workspace.gather.collect
 
     def collect_then_delete(paths: list[str], *args: Any) -> Any:
         for item in real_collect(paths, *args):
             path.unlink()
             yield item
 
-    monkeypatch.setattr(validator.cli.main, "collect", collect_then_delete)
+    monkeypatch.setattr(validator.workspace.gather, "collect", collect_then_delete)
     code, report, err = _run(capsys, str(tmp_path))
     assert code == 2
     assert report["files"] == []

@@ -212,7 +212,7 @@ def test_the_api_walks_the_same_way(repository: Path) -> None:
 
 
 def test_skipping_is_the_same_in_parallel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from validator.cli.main import PARALLEL_MIN_FILES
+    from validator.cli.parallel import PARALLEL_MIN_FILES
 
     for index in range(PARALLEL_MIN_FILES + 5):
         (tmp_path / f"p{index:03}.json").write_text('{"name": "my-app", "version": "1.0.0"}')

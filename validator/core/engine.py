@@ -27,13 +27,13 @@ DEFAULT_SETTINGS = Settings()
 Fixer = Callable[[Intent], Fix | None]
 
 
-def _failure(failure: ParseFailure, lang: str) -> Finding:
+def _failure(failure: ParseFailure) -> Finding:
     rule = registry.BY_ID["C01"]
     text = Message(f"cannot read the request: {failure.message}", f"无法读取请求：{failure.zh or failure.message}")
-    return Finding(rule.id, rule.severity, text.render(lang), "", failure.line, failure.column)
+    return Finding(rule.id, rule.severity, text.en, "", failure.line, failure.column, text=text)
 
 
-def _finding(rule: Rule, hit: Hit, document: Document, lang: str, fixer: Fixer | None = None) -> Finding:
+def _finding(rule: Rule, hit: Hit, document: Document, fixer: Fixer | None = None) -> Finding:
     severity = hit.severity or rule.severity
     api = hit.api
     if api is None and severity is Severity.ERROR and rule.api is not None:
@@ -41,59 +41,59 @@ def _finding(rule: Rule, hit: Hit, document: Document, lang: str, fixer: Fixer |
     position = document.locate(hit.pointer, hit.at_key)
     line, column = position if position is not None else (None, None)
     fix = None if hit.fix is None or fixer is None else fixer(hit.fix)
-    return Finding(rule.id, severity, hit.message.render(lang), hit.pointer, line, column, api, fix)
+    return Finding(rule.id, severity, hit.message.en, hit.pointer, line, column, api, fix, hit.message)
 
 
-def _findings(document: Document, given: Given, lang: str, fixer: Fixer | None) -> list[Finding]:
+def _findings(document: Document, given: Given, fixer: Fixer | None) -> list[Finding]:
     """The schema's findings, then every rule's, unsorted."""
     assert isinstance(document.root, Mapping)
     request = normalise(document.root, document.duplicates, document.readings, document.number_texts)
     found = [
-        _finding(registry.BY_ID[hit.rule], Hit(hit.pointer, hit.message, fix=hit.fix), document, lang, fixer)
+        _finding(registry.BY_ID[hit.rule], Hit(hit.pointer, hit.message, fix=hit.fix), document, fixer)
         for hit in schema_hits(request)
     ]
     for rule in registry.checks_for(given):
         for hit in rule.check(request, given):  # type: ignore[misc]
-            found.append(_finding(rule, hit, document, lang, fixer))
+            found.append(_finding(rule, hit, document, fixer))
     return found
 
 
-def _raw(document: Document | ParseFailure, lang: str, given: Given, fixer: Fixer | None = None) -> list[Finding]:
+def _raw(document: Document | ParseFailure, given: Given, fixer: Fixer | None = None) -> list[Finding]:
     if isinstance(document, ParseFailure):
-        return [_failure(document, lang)]
+        return [_failure(document)]
     if not isinstance(document.root, dict):
         line, column = document.locate("") or (1, 1)
         kind, zh = ("an array", "数组") if isinstance(document.root, list) else ("a single value", "单个值")
         failure = ParseFailure(f"the top level is {kind}, not an object", line, column, f"顶层是{zh}，而不是对象")
-        return [_failure(failure, lang)]
+        return [_failure(failure)]
     try:
-        return _findings(document, given, lang, fixer)
+        return _findings(document, given, fixer)
     except ValueError as exc:
         if "integer string conversion" not in str(exc):
             raise
     # An integer past Python's 4300-digit limit reached a message (the schema library's among them): checked
     # again with such integers made LongInts, which describe themselves instead. Only such requests pay.
-    return _findings(attrs.evolve(document, root=long_ints(document.root)), given, lang, fixer)
+    return _findings(attrs.evolve(document, root=long_ints(document.root)), given, fixer)
 
 
-def _malformed(suppression: Suppression, lang: str) -> Finding:
+def _malformed(suppression: Suppression) -> Finding:
     rule = registry.BY_ID["S02"]
     problem = suppression.problem or ""
     text = Message(
         f"this suppression comment is malformed and suppresses nothing: {problem}",
         f"这条抑制注释格式有误，不会抑制任何发现项：{problem}",
     )
-    return Finding(rule.id, rule.severity, text.render(lang), "", suppression.line, suppression.column)
+    return Finding(rule.id, rule.severity, text.en, "", suppression.line, suppression.column, text=text)
 
 
-def _unused(suppression: Suppression, lang: str) -> Finding:
+def _unused(suppression: Suppression) -> Finding:
     rule = registry.BY_ID["S01"]
     listed = ",".join(suppression.rules)
     text = Message(
         f"the suppression ignore[{listed}] suppresses nothing on this line or the next; remove it",
         f"抑制注释 ignore[{listed}] 在本行和下一行都没有抑制任何发现项；请删除",
     )
-    return Finding(rule.id, rule.severity, text.render(lang), "", suppression.line, suppression.column)
+    return Finding(rule.id, rule.severity, text.en, "", suppression.line, suppression.column, text=text)
 
 
 def _with_severity(finding: Finding, settings: Settings) -> Finding:
@@ -103,7 +103,6 @@ def _with_severity(finding: Finding, settings: Settings) -> Finding:
 
 def check_document(
     document: Document | ParseFailure,
-    lang: str = "en",
     settings: Settings = DEFAULT_SETTINGS,
     *,
     path: str | None = None,
@@ -111,20 +110,21 @@ def check_document(
     context: Context | None = None,
     fixer: Fixer | None = None,
 ) -> tuple[Finding, ...]:
-    """All findings for one parsed (or unparseable) document, as the settings select them, sorted by position.
+    """All findings for one parsed (or unparseable) document, as the settings select them, sorted by position;
+    their messages are in English and carry the other languages (`Finding.in_language`).
 
     `path` is matched against the per-file ignores; `inline` are the file's suppression comments; `fixer`
     turns the rules' fix intents into edits of the document's text.
     """
     findings = tuple(
         _with_severity(finding, settings)
-        for finding in set(_raw(document, lang, Given(settings.policy, context), fixer))
+        for finding in set(_raw(document, Given(settings.policy, context), fixer))
         if settings.enabled(finding.rule, path)
     )
     if inline:
         from validator.core import suppressions
 
         findings, unused = suppressions.apply(findings, inline)
-        notes = [_unused(s, lang) for s in unused] + [_malformed(s, lang) for s in inline if s.problem is not None]
+        notes = [_unused(s) for s in unused] + [_malformed(s) for s in inline if s.problem is not None]
         findings += tuple(finding for finding in notes if settings.enabled(finding.rule, path))
     return tuple(sorted(findings, key=Finding.sort_key))

@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from validator.core.messages import Message
 from validator.fixes.records import Applicability, Fix
 
 # The order of severities, lowest first: `--fail-on` and comparisons follow it.
@@ -92,7 +93,8 @@ class Finding:
 
     `pointer` is an RFC 6901 JSON Pointer with keys spelled as the author wrote them; `line` and `column`
     are 1-based and None when the request did not come from text. `fix` is the edit of the text that
-    fixes the finding, when there is one.
+    fixes the finding, when there is one. `message` is in English as checks make it; `text` holds it in
+    every language, for the output to choose from (`in_language`).
     """
 
     rule: str
@@ -103,10 +105,27 @@ class Finding:
     column: int | None = None
     api: ApiError | None = None
     fix: Fix | None = None
+    text: Message | None = attrs.field(default=None, eq=False, repr=False)
+
+    def in_language(self, lang: str) -> Finding:
+        """The finding with its message in `lang` ("en" or "zh")."""
+        if self.text is None:
+            return self
+        message = self.text.render(lang)
+        return self if message == self.message else attrs.evolve(self, message=message)
 
     def sort_key(self) -> tuple[int, int, str, str, str]:
         return (self.line or 0, self.column or 0, self.pointer, self.rule, self.message)
 
     def to_dict(self) -> dict[str, object]:
         """The finding as the JSON report writes it (members in this order)."""
-        return attrs.asdict(self, value_serializer=_json_value)
+        return attrs.asdict(self, value_serializer=_json_value, filter=_reported)
+
+
+def _reported(attribute: attrs.Attribute[object], _value: object) -> bool:
+    return attribute.name != "text"
+
+
+def in_language(findings: tuple[Finding, ...], lang: str) -> tuple[Finding, ...]:
+    """`findings` with their messages in `lang`: what the output and the Python API hand out."""
+    return findings if lang == "en" else tuple(finding.in_language(lang) for finding in findings)

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from validator.api import check_source
 from validator.core.engine import DEFAULT_SETTINGS
 from validator.core.finding import Finding, Severity
+from validator.core.pipeline import check_source
 from validator.fixes.records import Fix, RenameKey, ReplaceValue
 from validator.settings import Settings
 
@@ -123,19 +123,20 @@ class FixResult:
 def fix_text(
     text: str,
     filename: str | None = None,
-    lang: str = "en",
     settings: Settings = DEFAULT_SETTINGS,
     context: object = None,
     *,
     unsafe: bool = False,
+    findings: tuple[Finding, ...] | None = None,
 ) -> FixResult:
     """Apply the safe fixes (and the unsafe ones when `unsafe`) to `text` until nothing fixable is left,
-    at most MAX_PASSES passes."""
+    at most MAX_PASSES passes. `findings` are `text`'s own, when the caller has checked it already (with the
+    same settings and context): each text is checked once."""
 
     def check(candidate: str) -> tuple[Finding, ...]:
-        return check_source(candidate, filename, lang, settings, context)  # type: ignore[arg-type]
+        return check_source(candidate, filename, settings, context)  # type: ignore[arg-type]
 
-    original = check(text)
+    original = check(text) if findings is None else findings
     known = {(finding.rule, finding.pointer.casefold()) for finding in original}
     if any(finding.rule == "C01" for finding in original):
         return FixResult(text, (), original, original)

@@ -9,6 +9,7 @@ a format is read line by line; they escape, never drop.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -23,7 +24,7 @@ class FileResult:
     findings: tuple[Finding, ...]
 
 
-def summary(results: list[FileResult]) -> dict[str, int]:
+def summary(results: Sequence[FileResult]) -> dict[str, int]:
     counts = {"files": len(results)}
     for severity in sorted(Severity, reverse=True):
         counts[severity.label] = sum(

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from validator.core.finding import Finding, Severity
-from validator.output import FileResult, one_line
+from validator.output import one_line
+
+if TYPE_CHECKING:
+    from validator.output.formats import Run
+
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -33,5 +39,5 @@ def _command(path: str, finding: Finding) -> str:
     return f"::{_COMMANDS[finding.severity]} {','.join(properties)}::{_data(message)}"
 
 
-def render(results: list[FileResult]) -> str:
-    return "".join(_command(result.path, finding) + "\n" for result in results for finding in result.findings)
+def render(run: Run) -> str:
+    return "".join(_command(result.path, finding) + "\n" for result in run.results for finding in result.findings)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import TYPE_CHECKING
 
 from validator.core.finding import Severity
-from validator.output import FileResult, fingerprint_key, json_text
+from validator.output import fingerprint_key, json_text
+
+if TYPE_CHECKING:
+    from validator.output.formats import Run
+
 
 _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -16,7 +21,7 @@ def fingerprint(path: str, rule: str, pointer: str, message: str) -> str:
     return hashlib.sha256(fingerprint_key(path, rule, pointer, message)).hexdigest()
 
 
-def render(results: list[FileResult]) -> str:
+def render(run: Run) -> str:
     issues = [
         {
             "description": finding.message if finding.api is None else f"{finding.message} [API {finding.api}]",
@@ -25,7 +30,7 @@ def render(results: list[FileResult]) -> str:
             "severity": _SEVERITIES[finding.severity],
             "location": {"path": result.path, "lines": {"begin": finding.line or 1}},
         }
-        for result in results
+        for result in run.results
         for finding in result.findings
     ]
     return json_text(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

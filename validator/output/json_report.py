@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from validator.output import FileResult, json_text, summary
+from validator.output import json_text, summary
+
+if TYPE_CHECKING:
+    from validator.output.formats import Run
+
 
 FORMAT_VERSION = 1
 
 
-def render(results: list[FileResult], tool_version: str) -> str:
+def render(run: Run) -> str:
+    results, tool_version = run.results, run.tool_version
     report = {
         "version": FORMAT_VERSION,
         "tool": {"name": "jdcloud-preflight", "version": tool_version},

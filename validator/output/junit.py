@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from validator.core.finding import Severity
-from validator.output import FileResult, xml_text
+from validator.output import xml_text
+
+if TYPE_CHECKING:
+    from validator.output.formats import Run
+
 from validator.rules import registry
-from validator.rules.base import Rule
 
 
 def _describe(finding_line: int | None, finding_column: int | None, text: str) -> str:
@@ -16,14 +18,11 @@ def _describe(finding_line: int | None, finding_column: int | None, text: str) -
     return xml_text(where + text)
 
 
-def render(
-    results: list[FileResult],
-    fail_on: Severity = Severity.WARNING,
-    ran: Callable[[FileResult], tuple[Rule, ...]] | None = None,
-) -> str:
-    """A testcase fails when its rule has a finding at or above `fail_on`; lesser findings go to its
-    system-out, so the dashboard agrees with the exit code. `ran` gives the rules that ran for a file
-    (every rule when not given): only those are testcases."""
+def render(run: Run) -> str:
+    """A testcase fails when its rule has a finding at or above the run's `fail_on`; lesser findings go to
+    its system-out, so the dashboard agrees with the exit code. Only the rules that ran for a file (`ran`)
+    are its testcases."""
+    results, fail_on, ran = run.results, run.fail_on, run.ran
     root = ElementTree.Element("testsuites", name="jdcloud-preflight")
     total_tests = total_failures = 0
     for result in results:

@@ -5,11 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from validator.core.finding import Finding, Severity
 from validator.fixes.records import Fix
-from validator.output import FileResult, fingerprint_key, json_text
+from validator.output import fingerprint_key, json_text
+
+if TYPE_CHECKING:
+    from validator.output.formats import Run
+
 from validator.rules import registry
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -97,7 +102,8 @@ def _fix(artifact: object, fix: Fix) -> dict[str, object]:
     }
 
 
-def render(results: list[FileResult], tool_version: str, lang: str = "en") -> str:
+def render(run: Run) -> str:
+    results, tool_version, lang = run.results, run.tool_version, run.lang
     index = {rule.id: position for position, rule in enumerate(registry.RULES)}
     log = {
         "$schema": SCHEMA_URI,

@@ -5,9 +5,14 @@ findings --fix would fix."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from validator.core.finding import Finding, Severity
 from validator.output import FileResult, one_line, summary
+
+if TYPE_CHECKING:
+    from validator.output.formats import Run
+
 
 # ANSI styles, used only when the command line says the output is a colour terminal.
 _STYLE = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -40,7 +45,7 @@ def skipped_line(count: int, lang: str) -> str:
     return f"{count} file{'s' if count != 1 else ''} skipped: not createImage requests"
 
 
-def _fix_summary(results: list[FileResult], lang: str, fixed: int | None, unsafe: bool) -> str | None:
+def _fix_summary(results: Sequence[FileResult], lang: str, fixed: int | None, unsafe: bool) -> str | None:
     """How many findings were fixed (a --fix run), or can be (a check), and how many more with
     --unsafe-fixes; None when there is nothing to say."""
     findings = [finding for result in results for finding in result.findings]
@@ -64,26 +69,15 @@ def _fix_summary(results: list[FileResult], lang: str, fixed: int | None, unsafe
     return f"[*] {fixable} fixable with {option}" + (f" ({hidden} more with --unsafe-fixes)" if hidden else "")
 
 
-def render(
-    results: list[FileResult],
-    lang: str = "en",
-    *,
-    skipped: int = 0,
-    listed: Sequence[str] = (),
-    quiet: bool = False,
-    colour: bool = False,
-    fixed: int | None = None,
-    unsafe: bool = False,
-) -> str:
-    """`skipped` counts the files a walk skipped as not requests, `listed` says why for each (--verbose);
-    `quiet` leaves only the findings; `fixed` is the number of findings a --fix run fixed (None in a plain
-    check); `unsafe` says whether unsafe fixes count as applicable."""
-    lines = [_line(result.path, finding, colour, unsafe) for result in results for finding in result.findings]
-    if quiet:
+def render(run: Run) -> str:
+    """The findings one per line, then what --fix fixed or could fix, then the summary (see `Run`)."""
+    results, lang, listed, unsafe = run.results, run.lang, run.listed, run.unsafe
+    lines = [_line(result.path, finding, run.colour, unsafe) for result in results for finding in result.findings]
+    if run.quiet:
         return "".join(line + "\n" for line in lines)
     lines += [one_line(line) for line in listed]
     # What --fix fixed or would fix comes before the summary, which stays the last line (or the skipped count).
-    fixes = _fix_summary(results, lang, fixed, unsafe)
+    fixes = _fix_summary(results, lang, run.fixed, unsafe)
     if fixes is not None:
         lines.append(fixes)
     counts = summary(results)
@@ -97,6 +91,6 @@ def render(
             f"{files} file{'s' if files != 1 else ''} checked: {counts['error']} error(s), "
             f"{counts['warning']} warning(s), {counts['info']} info"
         )
-    if skipped:
-        lines.append(skipped_line(skipped, lang))
+    if run.skipped:
+        lines.append(skipped_line(run.skipped, lang))
     return "\n".join(lines) + "\n"

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from validator.api import check_parsed
 from validator.core.engine import check_document
 from validator.core.finding import Finding
+from validator.core.pipeline import check_text
 from validator.readers import ParseFailure, decode, read_text
 from validator.settings import Settings
 from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
@@ -33,7 +33,6 @@ Outcome = tuple[Finding, ...] | Unreadable | Skipped
 def check_data(
     data: bytes | TooLarge,
     path: str,
-    lang: str,
     settings: Settings,
     context: Context | None = None,
     recognising: bool = False,
@@ -44,10 +43,10 @@ def check_data(
             f"the file is {data.size} bytes, above the limit of {data.limit} (--max-bytes)",
             zh=f"文件有 {data.size} 字节，超过上限 {data.limit}（--max-bytes）",
         )
-        return check_document(failure, lang, settings, path=path)
+        return check_document(failure, settings, path=path)
     content = decode(data)
     if isinstance(content, ParseFailure):
-        return check_document(content, lang, settings, path=path)
+        return check_document(content, settings, path=path)
     document = read_text(content, path)
     if recognising:
         from validator.workspace.recognise import recognise, recognise_unparsed  # only files a folder walk met
@@ -55,12 +54,11 @@ def check_data(
         verdict = recognise_unparsed(content, path) if isinstance(document, ParseFailure) else recognise(document.root)
         if verdict is not None:
             return Skipped(path, verdict)
-    return check_parsed(content, document, path, lang, settings, context)
+    return check_text(content, document, path, settings, context)
 
 
 def check_path(
     path: str,
-    lang: str,
     settings: Settings,
     context: Context | None = None,
     recognising: bool = False,
@@ -69,4 +67,4 @@ def check_path(
     data = read(path, settings.max_bytes or DEFAULT_MAX_BYTES)
     if isinstance(data, Unreadable):
         return data
-    return check_data(data, path, lang, settings, context, recognising)
+    return check_data(data, path, settings, context, recognising)

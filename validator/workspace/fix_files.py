@@ -70,7 +70,6 @@ def write_atomically(path: str, data: bytes) -> None:
 def fix_data(
     data: bytes | TooLarge,
     path: str,
-    lang: str,
     settings: Settings,
     context: Context | None = None,
     *,
@@ -79,7 +78,7 @@ def fix_data(
 ) -> tuple[Fixed | Skipped, bytes | None]:
     """Fix a file's bytes: what remains, and the fixed bytes (None when nothing changed). A file that is
     not a request, not UTF-8, or not readable is checked and left as it is."""
-    checked = check_data(data, path, lang, settings, context, recognising)
+    checked = check_data(data, path, settings, context, recognising)
     if isinstance(checked, Skipped):
         return checked, None
     if isinstance(data, TooLarge) or not any(
@@ -90,7 +89,7 @@ def fix_data(
         return Fixed(checked), None  # UTF-16 and UTF-32 files are reported, never rewritten
     content = decode(data)
     assert isinstance(content, str)  # check_data found fixable findings, so the text was read
-    result = fix_text(content, path, lang, settings, context, unsafe=unsafe)
+    result = fix_text(content, path, settings, context, unsafe=unsafe, findings=checked)
     if not result.changed:
         return Fixed(result.findings), None
     bom = _UTF8_BOM if data.startswith(_UTF8_BOM) else b""
@@ -100,7 +99,6 @@ def fix_data(
 
 def fix_file(
     path: str,
-    lang: str,
     settings: Settings,
     context: Context | None = None,
     named: frozenset[str] = frozenset(),
@@ -113,7 +111,7 @@ def fix_file(
     data = read(path, settings.max_bytes or DEFAULT_MAX_BYTES)
     if isinstance(data, Unreadable):
         return data
-    outcome, fixed = fix_data(data, path, lang, settings, context, unsafe=unsafe, recognising=path not in named)
+    outcome, fixed = fix_data(data, path, settings, context, unsafe=unsafe, recognising=path not in named)
     if write and fixed is not None:
         try:
             write_atomically(path, fixed)

@@ -1,0 +1,113 @@
+"""The command line's arguments: commands, options and their help."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from validator import __version__
+from validator.output.formats import FORMATS
+from validator.workspace.files import DEFAULT_MAX_BYTES
+
+
+def environment_lang() -> str:
+    """The language of the user's locale (LC_ALL, then LANG): Chinese for zh*, else English."""
+    for variable in ("LC_ALL", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _prefixes(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def parser() -> argparse.ArgumentParser:
+    # --debug is accepted before or after the command; SUPPRESS keeps a command's default from hiding
+    # the top level's value.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="on an internal error, print the traceback as well as the one-line message",
+    )
+    parser = argparse.ArgumentParser(
+        prog="jdcloud-preflight",
+        description="Check JD Cloud createImage requests offline: what the API would reject or ignore.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"jdcloud-preflight {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check", help="check request files (JSON or YAML) and folders of them", parents=[common]
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="a request file, or a folder to walk")
+    check.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default=None,
+        help="exit 1 when a finding of this severity or worse is reported (default: warning: the API would "
+        "silently ignore or change what was written; info never fails by default)",
+    )
+    check.add_argument("--lang", choices=("en", "zh"), default=None, help="message language")
+    check.add_argument("--config", type=Path, default=None, help="configuration file (default: found upwards)")
+    check.add_argument("--select", type=_prefixes, default=None, help="comma-separated rule id prefixes to report")
+    check.add_argument("--ignore", type=_prefixes, default=None, help="comma-separated rule id prefixes to skip")
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="processes to check files in when there are many (default: all cores; 1 checks serially)",
+    )
+    check.add_argument(
+        "--instance", type=Path, default=None, help="describeInstance answer (JSON or YAML) to check against"
+    )
+    check.add_argument("--snapshots", type=Path, default=None, help="describeSnapshots answer (JSON or YAML)")
+    check.add_argument("--quotas", type=Path, default=None, help="describeQuotas answer (JSON or YAML)")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes to the files in place")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too")
+    check.add_argument(
+        "--diff", action="store_true", help="print the changes --fix would make as a unified diff; change nothing"
+    )
+    check.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        help=f"larger files are reported, not read (default: {DEFAULT_MAX_BYTES})",
+    )
+
+    _conventions(check)
+
+    commands.add_parser("schema", help="print the request's JSON Schema, self-contained, for editors", parents=[common])
+
+    rules = commands.add_parser("rules", help="list every rule", parents=[common])
+    rules.add_argument("--lang", choices=("en", "zh"), default=None)
+
+    explain = commands.add_parser("explain", help="describe one rule with a bad and a good example", parents=[common])
+    explain.add_argument("rule", metavar="RULE", help="a rule id such as C31")
+    explain.add_argument("--lang", choices=("en", "zh"), default=None)
+    return parser
+
+
+def _conventions(check: argparse.ArgumentParser) -> None:
+    """The options users bring from other linters."""
+    check.add_argument(
+        "--stdin-filename",
+        default=None,
+        metavar="NAME",
+        help="with the path -, the name of the request read from standard input (chooses JSON or YAML)",
+    )
+    check.add_argument(
+        "--only-requests",
+        action="store_true",
+        help="check named files too only when they are createImage requests (the pre-commit hook uses this)",
+    )
+    check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary")
+    check.add_argument(
+        "-v", "--verbose", action="store_true", help="list the files skipped as not being createImage requests"
+    )

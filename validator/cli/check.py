@@ -1,0 +1,303 @@
+"""`jdcloud-preflight check`: settings and context from the configuration and the options, the files to
+check, checking them (in parallel when there are many), fixing with --fix or --diff, the report and the
+exit code."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeAlias
+
+import attrs
+
+from validator import __version__
+from validator.cli.arguments import environment_lang
+from validator.cli.context_files import ContextFileError, load_context
+from validator.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from validator.cli.parallel import run_all
+from validator.config import config, discovery
+from validator.core.finding import Severity
+from validator.output import FileResult
+from validator.output.console import say, write, write_bytes
+from validator.output.formats import Run, render
+from validator.rules import registry
+from validator.settings import Settings
+from validator.workspace.file_check import Outcome, Skipped, check_data, check_path
+from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable
+from validator.workspace.gather import gather
+
+if TYPE_CHECKING:
+    from validator.instance.context import Context
+    from validator.rules.base import Rule
+    from validator.workspace.fix_files import Fixed, Unwritable
+
+
+def _colour() -> bool:
+    """Colour on a terminal; NO_COLOR turns it off and FORCE_COLOR on (NO_COLOR wins when both are set)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
+class UsageError(Exception):
+    """A command line that cannot be run as given; the message says why in one line."""
+
+
+def _check_prefixes(args: argparse.Namespace) -> None:
+    """--select and --ignore name rule id prefixes: one that matches no rule is a typo that would switch
+    checks off (or leave them on) silently."""
+    if args.select is not None and not args.select:
+        raise UsageError(f"--select names no rule id ({registry.KNOWN_IDS})")
+    for option, prefixes in (("--select", args.select), ("--ignore", args.ignore)):
+        unknown = registry.unmatched(prefixes or ())
+        if unknown:
+            raise UsageError(f"{option} {unknown[0]!r} matches no rule id ({registry.KNOWN_IDS})")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The configuration file's settings, with the command line's options winning."""
+    _check_prefixes(args)
+    settings = discovery.settings_for(args.paths, args.config)
+    return attrs.evolve(
+        settings,
+        select=settings.select if args.select is None else args.select,
+        ignore=settings.ignore if args.ignore is None else args.ignore,
+        fail_on=settings.fail_on if args.fail_on is None else Severity.parse(args.fail_on),
+        lang=args.lang or settings.lang,
+        max_bytes=args.max_bytes or settings.max_bytes,
+    )
+
+
+def check_file(
+    path: str, settings: Settings, context: Context | None = None, named: frozenset[str] = frozenset()
+) -> Outcome:
+    """A file met by a folder walk is checked only when it is a request; a file in `named` always is."""
+    return check_path(path, settings, context, recognising=path not in named)
+
+
+# A file's outcome in a --fix or --diff run, besides a check's.
+AnyOutcome: TypeAlias = "Outcome | Fixed | Unwritable"
+
+
+def _stdin(args: argparse.Namespace, settings: Settings, context: Context | None) -> AnyOutcome:
+    """The request on standard input, named by --stdin-filename (which also picks its reader). With --fix
+    the fixed text goes to standard output (with --diff, the diff does)."""
+    name = args.stdin_filename or discovery.STDIN
+    limit = settings.max_bytes or DEFAULT_MAX_BYTES
+    try:
+        data = sys.stdin.buffer.read(limit + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        return Unreadable(name, f"cannot read standard input: {exc}")
+    content: bytes | TooLarge = TooLarge(name, len(data), limit) if len(data) > limit else data
+    if not (args.fix or args.diff):
+        return check_data(content, name, settings, context, recognising=args.only_requests)
+    from validator.workspace.fix_files import fix_data
+
+    outcome, fixed = fix_data(content, name, settings, context, unsafe=args.unsafe_fixes)
+    if args.fix and not args.diff:
+        write_bytes(data if fixed is None else fixed)  # what cannot be fixed passes through as it came
+    return outcome
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """What makes the options unusable before anything is read, in one line."""
+    if args.max_bytes is not None and args.max_bytes < 1:
+        return "--max-bytes must be a positive number of bytes"
+    if args.jobs is not None and args.jobs < 1:
+        return "--jobs must be at least 1"
+    try:
+        os.getcwd()
+    except OSError as exc:
+        return f"the working folder is gone (deleted while in use?): {exc.strerror or exc}"
+    return None
+
+
+def _configured(args: argparse.Namespace) -> tuple[Settings, Context | None] | str:
+    """The run's settings and instance context, or the one-line reason they cannot be had."""
+    try:
+        settings = _settings(args)
+    except UsageError as exc:
+        return str(exc)
+    except config.ConfigError as exc:
+        return f"bad configuration: {exc}"
+    try:
+        return settings, load_context(args, settings.max_bytes or DEFAULT_MAX_BYTES)
+    except ContextFileError as exc:
+        return str(exc)
+
+
+def _checker(
+    args: argparse.Namespace, settings: Settings, context: Context | None, named: frozenset[str]
+) -> Callable[[str], AnyOutcome]:
+    """What is done with each file: checked, or with --fix or --diff fixed (written back only with --fix)."""
+    if not (args.fix or args.diff):
+        return functools.partial(check_file, settings=settings, context=context, named=named)
+    from validator.workspace.fix_files import fix_file
+
+    return functools.partial(
+        fix_file, settings=settings, context=context, named=named, unsafe=args.unsafe_fixes, write=not args.diff
+    )
+
+
+@attrs.define
+class _Outcomes:
+    """Every file's outcome, sorted by kind, in the order the files were given."""
+
+    results: list[FileResult] = attrs.Factory(list)
+    unreadable: list[Unreadable] = attrs.Factory(list)
+    skipped: list[Skipped] = attrs.Factory(list)
+    unwritable: list[Unwritable] = attrs.Factory(list)
+    fixed: int = 0
+    diffs: list[str] = attrs.Factory(list)
+
+    def add(self, path: str, outcome: AnyOutcome) -> None:
+        if isinstance(outcome, Unreadable):
+            self.unreadable.append(outcome)
+        elif isinstance(outcome, Skipped):
+            self.skipped.append(outcome)
+        elif isinstance(outcome, tuple):
+            self.results.append(FileResult(path, outcome))
+        else:
+            from validator.workspace.fix_files import Fixed  # only a --fix or --diff run gets here
+
+            if isinstance(outcome, Fixed):
+                self.results.append(FileResult(path, outcome.findings))
+                self.fixed += outcome.fixed
+                self.diffs.append(outcome.diff)
+            else:
+                self.unwritable.append(outcome)
+
+    def failures(self) -> list[str]:
+        return [f"cannot read {failed.path}: {failed.reason}" for failed in self.unreadable] + [
+            f"cannot write the fixed {failed.path}: {failed.reason}; it is left as it was" for failed in self.unwritable
+        ]
+
+
+def _check_everything(args: argparse.Namespace, settings: Settings, context: Context | None) -> _Outcomes | str:
+    """Every file's outcome, or the one-line reason there is nothing to check."""
+    paths = [path for path in args.paths if path != discovery.STDIN]
+    gathered = gather(paths, settings, only_requests=args.only_requests)
+    for special in gathered.special:
+        say(f"jdcloud-preflight: skipped {special.path}: {special.reason}")
+    if not gathered.items and discovery.STDIN not in args.paths:
+        # A gate pointed at the wrong folder must not pass.
+        return f"nothing to check: no request file (.json, .yaml, .yml) in {' '.join(args.paths)}"
+    files = gathered.files
+    checker = _checker(args, settings, context, gathered.named)
+    outcomes = dict(zip(files, run_all(checker, files, args.jobs or os.cpu_count() or 1), strict=True))
+    sorted_ = _Outcomes()
+    for item in gathered.items:
+        if isinstance(item, Unreadable):
+            sorted_.add(item.path, item)
+        else:
+            sorted_.add(item, outcomes[item])
+    if discovery.STDIN in args.paths:
+        sorted_.add(args.stdin_filename or discovery.STDIN, _stdin(args, settings, context))
+    return sorted_
+
+
+def run_check(args: argparse.Namespace) -> int:
+    problem = _usage_problem(args)
+    configured = _configured(args) if problem is None else problem
+    if isinstance(configured, str):
+        say(f"jdcloud-preflight: {configured}")
+        return EXIT_USAGE
+    settings, context = configured
+    outcomes = _check_everything(args, settings, context)
+    if isinstance(outcomes, str):
+        say(f"jdcloud-preflight: {outcomes}")
+        return EXIT_USAGE
+    return _report(args, outcomes, settings, context)
+
+
+def _ran(settings: Settings, context: Context | None) -> Callable[[FileResult], tuple[Rule, ...]]:
+    """The rules that ran for a file: the JUnit report's testcases."""
+
+    def ran(result: FileResult) -> tuple[Rule, ...]:
+        from validator.rules.rules_run import rules_that_run  # only the JUnit report asks
+
+        return rules_that_run(settings, context, result.path, read=not any(f.rule == "C01" for f in result.findings))
+
+    return ran
+
+
+def render_report(
+    fmt: str,
+    results: list[FileResult],
+    lang: str,
+    settings: Settings,
+    context: Context | None = None,
+    **options: object,
+) -> str:
+    """The report of checked files in format `fmt`, as the command line prints it."""
+    run = Run(results, lang, __version__, settings.fail_on, _ran(settings, context), **options)  # type: ignore[arg-type]
+    return render(fmt, run)
+
+
+def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, context: Context | None) -> int:
+    lang = settings.lang or environment_lang()
+    results, unreadable, skipped = outcomes.results, outcomes.unreadable, outcomes.skipped
+    failures = outcomes.failures()
+    listed = [f"{item.path}: skipped: {item.why.describe()}" for item in skipped] if args.verbose else []
+    if skipped and not results and not unreadable and not args.only_requests:
+        # Files were found but none is a request: a gate pointed at the wrong folder must not pass either.
+        say(
+            f"jdcloud-preflight: nothing to check: {len(skipped)} file{'s' if len(skipped) != 1 else ''} found, "
+            "none of them a createImage request (--verbose says why each was skipped)"
+        )
+        for line in listed:
+            say(line)
+        return EXIT_USAGE
+    if args.diff:
+        return _report_diff(outcomes.diffs, outcomes.fixed, failures)
+    if unreadable and not results and args.format == "text":
+        # Nothing was checked: for a person the one-line reasons are the whole answer ("0 files checked" after
+        # them reads as a pass); the machine formats still give their (empty) report.
+        for failed in unreadable:
+            say(f"jdcloud-preflight: cannot read {failed.path}: {failed.reason}")
+        return EXIT_USAGE
+    # With standard input fixed to standard output, the report goes beside it.
+    report = _to_stderr if args.fix and discovery.STDIN in args.paths else write
+    text = args.format == "text"
+    options = {"skipped": len(skipped), "listed": listed, "quiet": args.quiet, "colour": _colour() and report is write}
+    options.update(fixed=outcomes.fixed if args.fix else None, unsafe=args.unsafe_fixes)
+    report(render_report(args.format, results, lang, settings, context, **(options if text else {})))
+    for line in [] if text else listed:  # the report itself stays the machine's; the list goes beside it
+        say(line)
+    for failure in failures:
+        say(f"jdcloud-preflight: {failure}")
+    if failures:
+        return EXIT_USAGE
+    failing = any(finding.severity >= settings.fail_on for result in results for finding in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _to_stderr(text: str) -> None:
+    """A whole report to standard error (when standard output carries the fixed request)."""
+    stream = sys.stderr
+    if stream is not None:
+        try:
+            stream.write(text)
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # nowhere left to say it
+
+
+def _report_diff(diffs: list[str], fixed: int, failures: list[str]) -> int:
+    """--diff: the changes on standard output, a count on standard error; exit 1 when there is something to
+    change."""
+    write("".join(diffs))
+    for failure in failures:
+        say(f"jdcloud-preflight: {failure}")
+    if failures:
+        return EXIT_USAGE
+    if fixed:
+        say(f"jdcloud-preflight: would fix {fixed} finding(s)")
+        return EXIT_FINDINGS
+    return EXIT_OK

@@ -1,0 +1,55 @@
+"""The instance context files named on the command line (--instance, --snapshots, --quotas), read and
+checked for shape before any request is."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from validator import readers
+from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
+
+if TYPE_CHECKING:
+    from validator.instance.context import Context
+
+
+class ContextFileError(Exception):
+    """A context file that cannot be read or has the wrong shape."""
+
+
+def _context_document(path: Path, what: str, max_bytes: int) -> object:
+    data = read(str(path), max_bytes)
+    if isinstance(data, Unreadable):
+        raise ContextFileError(f"cannot read {what} file {path}: {data.reason}")
+    if isinstance(data, TooLarge):
+        raise ContextFileError(f"{what} file {path} is larger than {data.limit} bytes")
+    document = readers.read(data, str(path))
+    if isinstance(document, readers.ParseFailure):
+        where = f"{path}:{document.line}:{document.column}"
+        raise ContextFileError(f"cannot read {what} file {where}: {document.message}")
+    return document.root
+
+
+def load_context(args: argparse.Namespace, max_bytes: int = DEFAULT_MAX_BYTES) -> Context | None:
+    """The instance context named on the command line, or None; raises ContextFileError. Its files are
+    held to the same size limit as request files."""
+    if args.instance is None and args.snapshots is None and args.quotas is None:
+        return None
+    from validator.instance.context import Context, ContextError  # only runs that check against an instance
+
+    context: Context | None = None
+    parts = (
+        (args.instance, "describeInstance", Context.from_describe_instance),
+        (args.snapshots, "describeSnapshots", Context.from_describe_snapshots),
+        (args.quotas, "describeQuotas", Context.from_describe_quotas),
+    )
+    for path, what, build in parts:
+        if path is None:
+            continue
+        try:
+            part = build(_context_document(path, what, max_bytes))
+        except ContextError as exc:
+            raise ContextFileError(f"{what} file {path}: {exc}") from None
+        context = part if context is None else context.merged(part)
+    return context

@@ -1,0 +1,55 @@
+"""The commands that describe the tool rather than check: `rules`, `explain RULE` and `schema`."""
+
+from __future__ import annotations
+
+import json
+
+from validator.cli.exits import EXIT_OK, EXIT_USAGE
+from validator.output.console import say, write
+from validator.rules import registry
+from validator.rules.base import Rule
+
+
+def run_rules(lang: str) -> int:
+    write(
+        "".join(
+            f"{rule.id}  {rule.severity.label:<7}  {rule.name:<24} {rule.enforced_by:<6}  {rule.summary.render(lang)}\n"
+            for rule in registry.RULES
+        )
+    )
+    return EXIT_OK
+
+
+def explanation(rule: Rule, lang: str) -> str:
+    bad = "不好的写法" if lang == "zh" else "Bad"
+    good = "好的写法" if lang == "zh" else "Good"
+    origin = f"catalogue constraint {rule.constraint}" if rule.constraint else f"{rule.enforced_by} rule"
+    lines = [
+        f"{rule.id} {rule.name} ({rule.severity.label}, {origin})",
+        "",
+        rule.summary.render(lang),
+        "",
+        rule.description.render(lang),
+    ]
+    if rule.api is not None:
+        api = f"{rule.api.status} {rule.api.code}" + (f": {rule.api.message}" if rule.api.message else "")
+        lines += ["", f"API: {api}"]
+    lines += ["", rule.fix_line(lang)]
+    lines += ["", f"{bad}:", f"    {rule.bad}", "", f"{good}:", f"    {rule.good}"]
+    return "\n".join(lines) + "\n"
+
+
+def run_explain(rule_id: str, lang: str) -> int:
+    rule = registry.get(rule_id)
+    if rule is None:
+        say(f"jdcloud-preflight: unknown rule {rule_id!r}; `jdcloud-preflight rules` lists them")
+        return EXIT_USAGE
+    write(explanation(rule, lang))
+    return EXIT_OK
+
+
+def run_schema() -> int:
+    from validator.schema.schema_bundle import bundled
+
+    write(json.dumps(bundled(), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
