@@ -137,3 +137,42 @@ def test_severity_stays_ordered() -> None:
 
 def test_py_typed_marker_ships_in_the_package() -> None:
     assert (ROOT / "validator" / "py.typed").is_file()
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["reqs", "reqs/a.json", "./reqs/sub", "reqs/sub/c.json", "reqs/b.json"],
+        ["reqs/a.json", "reqs/a.json", "./reqs/a.json"],
+        ["./reqs", "reqs/"],
+        ["reqs/sub", "reqs"],
+        ["reqs/notes.json", "reqs"],
+    ],
+)
+def test_check_paths_checks_the_files_check_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], spellings: list[str]
+) -> None:
+    """Paths given twice, a file and its folder, `./` spellings: each file once, in the command line's
+    order, and a named non-request checked by both while a walked one is skipped by both."""
+    (tmp_path / "reqs" / "sub").mkdir(parents=True)
+    for name in ("reqs/a.json", "reqs/b.json", "reqs/sub/c.json"):
+        (tmp_path / name).write_text(WARN)
+    (tmp_path / "reqs" / "notes.json").write_text('{"title": "not a request"}')
+    monkeypatch.chdir(tmp_path)
+    reports = check_paths(spellings)
+    main(["check", "--format", "json", *spellings])
+    cli = json.loads(capsys.readouterr().out)
+    assert [report.source for report in reports] == [entry["path"] for entry in cli["files"]]
+    assert [report.to_dict() for report in reports] == cli["files"]
+    assert len({str(Path(report.source or "").resolve()) for report in reports}) == len(reports)
+
+
+def test_check_paths_gives_one_report_per_file_for_overlapping_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "reqs" / "sub").mkdir(parents=True)
+    for name in ("reqs/a.json", "reqs/b.json", "reqs/sub/c.json"):
+        (tmp_path / name).write_text(WARN)
+    monkeypatch.chdir(tmp_path)
+    reports = check_paths(["reqs", "reqs/a.json", "./reqs/sub", "reqs/sub/c.json", "reqs/b.json"])
+    assert [report.source for report in reports] == ["reqs/a.json", "reqs/b.json", "reqs/sub/c.json"]

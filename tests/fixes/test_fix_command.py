@@ -8,12 +8,15 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jsonschema import Draft4Validator
 
 from validator.cli.main import main
+from validator.core import pipeline
 from validator.rules import registry
+from validator.workspace import file_check
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
 
@@ -64,6 +67,26 @@ def test_fix_applies_the_safe_fixes_in_place_and_reports_what_remains(
         "fixed 2 findings; 1 more fixable with --unsafe-fixes",
         "1 file checked: 1 error(s), 0 warning(s), 0 info",
     ]
+
+
+def test_fix_checks_each_text_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file as it is, then the text after the one pass that fixes C05 and C48: two checks, not three
+    (the file's own check is the fixing's first)."""
+    checked: list[str] = []
+    real = pipeline.check_text
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
+        checked.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "check_text", counting)
+    monkeypatch.setattr(file_check, "check_text", counting)
+    path = _write(tmp_path, "image.yaml", MIXED)
+    assert main(["check", "--fix", str(path)]) == 1
+    capsys.readouterr()
+    assert checked == [MIXED, SAFE_FIXED]
 
 
 def test_fix_keeps_permissions_and_leaves_no_temporary_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

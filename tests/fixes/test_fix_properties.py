@@ -72,80 +72,117 @@ def _specs(request: Pairs) -> list[Pairs]:
     return specs
 
 
+def _c05(draw: st.DrawFn, request: Pairs, entries: list[Pairs], specs: list[Pairs]) -> None:
+    target = draw(st.sampled_from([request, *entries, *specs]))
+    index = draw(st.integers(0, len(target) - 1))
+    key, value = target[index]
+    if key[:1].islower():
+        target[index] = (key[:1].upper() + key[1:], value)
+
+
+def _c48(draw: st.DrawFn, request: Pairs, entries: list[Pairs], specs: list[Pairs]) -> None:
+    if not specs:
+        return
+    _set(
+        draw(st.sampled_from(specs)),
+        draw(st.sampled_from(IGNORED_DISK_FIELDS)),
+        "x" if draw(st.booleans()) else False,
+    )
+
+
+def _c48_all(draw: st.DrawFn, request: Pairs, entries: list[Pairs], specs: list[Pairs]) -> None:
+    if not specs:
+        return
+    # Removing every member must leave an empty object, not a null (which the API reads as no
+    # cloudDiskSpec); autoDelete keeps the entry from doing nothing either way.
+    spec = draw(st.sampled_from(specs))
+    fields = draw(st.lists(st.sampled_from(IGNORED_DISK_FIELDS), min_size=1, max_size=3, unique=True))
+    spec[:] = [(field, "x") for field in fields]
+    owner = next(entry for entry in entries if _get(entry, "cloudDiskSpec") is spec)
+    _set(owner, "autoDelete", draw(st.booleans()))
+
+
+def _c44(draw: st.DrawFn, request: Pairs, entries: list[Pairs], specs: list[Pairs]) -> None:
+    plain = [spec for spec in specs if _get(spec, "diskType") in NO_IOPS_DISK_TYPES]
+    if plain:
+        _set(draw(st.sampled_from(plain)), "iops", draw(st.integers(1, 4000)))
+
+
+def _c34(draw: st.DrawFn, request: Pairs, entries: list[Pairs], specs: list[Pairs]) -> None:
+    excluded = [entry for entry in entries if _get(entry, "noDevice") is True]
+    if excluded:
+        entry = draw(st.sampled_from(excluded))
+        if draw(st.booleans()):
+            _set(entry, "autoDelete", draw(st.booleans()))
+        else:
+            _set(entry, "cloudDiskSpec", [("diskType", "ssd.gp1"), ("diskSizeGB", 40)])
+
+
+def _c02(draw: st.DrawFn, request: Pairs, entries: list[Pairs], specs: list[Pairs]) -> None:
+    target = draw(st.sampled_from([request, *entries, *specs]))
+    key, value = draw(st.sampled_from(target))
+    if not isinstance(value, list):
+        target.append((key.upper() if draw(st.booleans()) else key, value))
+
+
+def _c04(draw: st.DrawFn, request: Pairs, entries: list[Pairs], specs: list[Pairs]) -> None:
+    choices = [(request, "dataDisks", "dataDisk")] if _get(request, "dataDisks") is not None else []
+    choices += [(entry, "noDevice", "noDevise") for entry in entries if _get(entry, "noDevice") is not None]
+    if choices:
+        target, key, wrong = draw(st.sampled_from(choices))
+        target[[k for k, _ in target].index(key)] = (wrong, _get(target, key))
+
+
+def _c43(draw: st.DrawFn, request: Pairs, entries: list[Pairs], specs: list[Pairs]) -> None:
+    sized = [spec for spec in specs if isinstance(_get(spec, "diskSizeGB"), int)]
+    if sized:
+        _set(draw(st.sampled_from(sized)), "diskSizeGB", draw(st.integers(-50, 17000)))
+
+
+def _c45(draw: st.DrawFn, request: Pairs, entries: list[Pairs], specs: list[Pairs]) -> None:
+    io1 = [spec for spec in specs if _get(spec, "diskType") == "ssd.io1"]
+    if io1:
+        _set(draw(st.sampled_from(io1)), "iops", draw(st.integers(0, 40000)))
+
+
+def _c03(draw: st.DrawFn, request: Pairs, entries: list[Pairs], specs: list[Pairs]) -> None:
+    places = [(spec, "diskSizeGB") for spec in specs if isinstance(_get(spec, "diskSizeGB"), int)]
+    places += [
+        (entry, key) for entry in entries for key in ("noDevice", "autoDelete") if isinstance(_get(entry, key), bool)
+    ]
+    if places:
+        target, key = draw(st.sampled_from(places))
+        value = _get(target, key)
+        _set(target, key, json.dumps(value))
+
+
+def _c41(draw: st.DrawFn, request: Pairs, entries: list[Pairs], specs: list[Pairs]) -> None:
+    typed = [spec for spec in specs if isinstance(_get(spec, "diskType"), str)]
+    if typed:
+        spec = draw(st.sampled_from(typed))
+        _set(spec, "diskType", draw(st.sampled_from([str.upper, str.title]))(_get(spec, "diskType")))
+
+
+_MISTAKES = {
+    "C05": _c05,
+    "C48": _c48,
+    "C48-all": _c48_all,
+    "C44": _c44,
+    "C34": _c34,
+    "C02": _c02,
+    "C04": _c04,
+    "C43": _c43,
+    "C45": _c45,
+    "C03": _c03,
+    "C41": _c41,
+}
+
+
 @st.composite
 def _inject(draw: st.DrawFn, request: Pairs, mistake: str) -> None:
     """Write one fixable mistake of the kind `mistake` into the request, where it fits (nothing when no
     place fits)."""
-    entries = _entries(request)
-    specs = _specs(request)
-    if mistake == "C05":
-        target = draw(st.sampled_from([request, *entries, *specs]))
-        index = draw(st.integers(0, len(target) - 1))
-        key, value = target[index]
-        if key[:1].islower():
-            target[index] = (key[:1].upper() + key[1:], value)
-    elif mistake == "C48" and specs:
-        _set(
-            draw(st.sampled_from(specs)),
-            draw(st.sampled_from(IGNORED_DISK_FIELDS)),
-            "x" if draw(st.booleans()) else False,
-        )
-    elif mistake == "C48-all" and specs:
-        # Removing every member must leave an empty object, not a null (which the API reads as no
-        # cloudDiskSpec); autoDelete keeps the entry from doing nothing either way.
-        spec = draw(st.sampled_from(specs))
-        fields = draw(st.lists(st.sampled_from(IGNORED_DISK_FIELDS), min_size=1, max_size=3, unique=True))
-        spec[:] = [(field, "x") for field in fields]
-        owner = next(entry for entry in entries if _get(entry, "cloudDiskSpec") is spec)
-        _set(owner, "autoDelete", draw(st.booleans()))
-    elif mistake == "C44":
-        plain = [spec for spec in specs if _get(spec, "diskType") in NO_IOPS_DISK_TYPES]
-        if plain:
-            _set(draw(st.sampled_from(plain)), "iops", draw(st.integers(1, 4000)))
-    elif mistake == "C34":
-        excluded = [entry for entry in entries if _get(entry, "noDevice") is True]
-        if excluded:
-            entry = draw(st.sampled_from(excluded))
-            if draw(st.booleans()):
-                _set(entry, "autoDelete", draw(st.booleans()))
-            else:
-                _set(entry, "cloudDiskSpec", [("diskType", "ssd.gp1"), ("diskSizeGB", 40)])
-    elif mistake == "C02":
-        target = draw(st.sampled_from([request, *entries, *specs]))
-        key, value = draw(st.sampled_from(target))
-        if not isinstance(value, list):
-            target.append((key.upper() if draw(st.booleans()) else key, value))
-    elif mistake == "C04":
-        choices = [(request, "dataDisks", "dataDisk")] if _get(request, "dataDisks") is not None else []
-        choices += [(entry, "noDevice", "noDevise") for entry in entries if _get(entry, "noDevice") is not None]
-        if choices:
-            target, key, wrong = draw(st.sampled_from(choices))
-            target[[k for k, _ in target].index(key)] = (wrong, _get(target, key))
-    elif mistake == "C43":
-        sized = [spec for spec in specs if isinstance(_get(spec, "diskSizeGB"), int)]
-        if sized:
-            _set(draw(st.sampled_from(sized)), "diskSizeGB", draw(st.integers(-50, 17000)))
-    elif mistake == "C45":
-        io1 = [spec for spec in specs if _get(spec, "diskType") == "ssd.io1"]
-        if io1:
-            _set(draw(st.sampled_from(io1)), "iops", draw(st.integers(0, 40000)))
-    elif mistake == "C03":
-        places = [(spec, "diskSizeGB") for spec in specs if isinstance(_get(spec, "diskSizeGB"), int)]
-        places += [
-            (entry, key)
-            for entry in entries
-            for key in ("noDevice", "autoDelete")
-            if isinstance(_get(entry, key), bool)
-        ]
-        if places:
-            target, key = draw(st.sampled_from(places))
-            value = _get(target, key)
-            _set(target, key, json.dumps(value))
-    elif mistake == "C41":
-        typed = [spec for spec in specs if isinstance(_get(spec, "diskType"), str)]
-        if typed:
-            spec = draw(st.sampled_from(typed))
-            _set(spec, "diskType", draw(st.sampled_from([str.upper, str.title]))(_get(spec, "diskType")))
+    _MISTAKES[mistake](draw, request, _entries(request), _specs(request))
 
 
 @st.composite

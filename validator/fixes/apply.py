@@ -12,7 +12,7 @@ ends with a new finding is undone back to the last text that had none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -120,6 +120,61 @@ class FixResult:
         return bool(self.fixed)
 
 
+@attrs.frozen
+class _Fixing:
+    """One fix_text run: how texts are checked, the original's findings, and which fixes may apply."""
+
+    check: Callable[[str], tuple[Finding, ...]]
+    known: frozenset[Key]
+    unsafe: bool
+
+    def offered(self, finding: Finding) -> bool:
+        return finding.fix is not None and (self.unsafe or finding.fix.safe)
+
+    def new(self, findings: tuple[Finding, ...], trail: _Trail, final: bool) -> bool:
+        """Whether `findings` hold one the original lacked. Inside an object an unsafe fix changed, an
+        info note is not new (the default iops of a disk now read as ssd.io1), nor, until the last pass,
+        a finding that is itself fixable (a size now read as a number and out of step)."""
+        for finding in findings:
+            if finding.rule == "C01":
+                return True
+            if trail.key(finding) in self.known:
+                continue
+            if trail.consequence(finding) and (
+                finding.severity is Severity.INFO or (not final and self.offered(finding))
+            ):
+                continue
+            return True
+        return False
+
+    def attempt(self, state: _State, attempt: list[tuple[Fix, list[Finding]]]) -> _State | None:
+        """The state after applying `attempt`'s fixes to `state`, or None when that gains a finding."""
+        fixes = [fix for fix, _ in attempt]
+        trail = state.trail.after(fixes)
+        candidate = apply_fixes(state.text, fixes)
+        findings = self.check(candidate)
+        if self.new(findings, trail, final=False):
+            return None
+        return _State(candidate, findings, trail, state.fixed + tuple(f for _, found in attempt for f in found))
+
+    def one_pass(self, state: _State, chosen: list[tuple[Fix, list[Finding]]], refused: set[Key]) -> _State | None:
+        """The state after a pass applying `chosen`, adding to `refused` the fixes that gain a finding."""
+        applied = self.attempt(state, chosen) if len(chosen) > 1 else None
+        if applied is not None:
+            return applied
+        # The pass as a whole gains a finding: each fix alone, the failing ones refused, then the good
+        # ones together (or the first alone, should they interact).
+        alone = [(one, self.attempt(state, [one])) for one in chosen]
+        for (_, found), after in alone:
+            if after is None:
+                refused.update(state.trail.key(finding) for finding in found)
+        good = [one for one, after in alone if after is not None]
+        applied = self.attempt(state, good) if len(good) > 1 else None
+        if applied is None and good:
+            applied = next(after for _, after in alone if after is not None)
+        return applied
+
+
 def fix_text(
     text: str,
     filename: str | None = None,
@@ -137,65 +192,22 @@ def fix_text(
         return check_source(candidate, filename, settings, context)  # type: ignore[arg-type]
 
     original = check(text) if findings is None else findings
-    known = {(finding.rule, finding.pointer.casefold()) for finding in original}
     if any(finding.rule == "C01" for finding in original):
         return FixResult(text, (), original, original)
-
-    def new(findings: tuple[Finding, ...], trail: _Trail, final: bool) -> bool:
-        """Whether `findings` hold one the original lacked. Inside an object an unsafe fix changed, an
-        info note is not new (the default iops of a disk now read as ssd.io1), nor, until the last pass,
-        a finding that is itself fixable (a size now read as a number and out of step)."""
-        for finding in findings:
-            if finding.rule == "C01":
-                return True
-            if trail.key(finding) in known:
-                continue
-            if trail.consequence(finding) and (
-                finding.severity is Severity.INFO
-                or (not final and finding.fix is not None and (unsafe or finding.fix.safe))
-            ):
-                continue
-            return True
-        return False
-
-    def _try(state: _State, attempt: list[tuple[Fix, list[Finding]]]) -> _State | None:
-        """The state after applying `attempt`'s fixes to `state`, or None when that gains a finding."""
-        fixes = [fix for fix, _ in attempt]
-        trail = state.trail.after(fixes)
-        candidate = apply_fixes(state.text, fixes)
-        findings = check(candidate)
-        if new(findings, trail, final=False):
-            return None
-        return _State(candidate, findings, trail, state.fixed + tuple(f for _, found in attempt for f in found))
-
+    fixing = _Fixing(check, frozenset((finding.rule, finding.pointer.casefold()) for finding in original), unsafe)
     states = [_State(text, original, _Trail(), ())]
     refused: set[Key] = set()
     for _ in range(MAX_PASSES):
         state = states[-1]
-        candidates = [
-            finding
-            for finding in state.findings
-            if finding.fix is not None and (unsafe or finding.fix.safe) and state.trail.key(finding) not in refused
-        ]
+        candidates = [f for f in state.findings if fixing.offered(f) and state.trail.key(f) not in refused]
         chosen = non_overlapping(candidates)
         if not chosen:
             break
-        applied = _try(state, chosen) if len(chosen) > 1 else None
-        if applied is None:
-            # The pass as a whole gains a finding: each fix alone, the failing ones refused, then the good
-            # ones together (or the first alone, should they interact).
-            alone = [(one, _try(state, [one])) for one in chosen]
-            for (_, found), after in alone:
-                if after is None:
-                    refused.update(state.trail.key(finding) for finding in found)
-            good = [one for one, after in alone if after is not None]
-            applied = _try(state, good) if len(good) > 1 else None
-            if applied is None and good:
-                applied = next(after for _, after in alone if after is not None)
+        applied = fixing.one_pass(state, chosen, refused)
         if applied is not None:
             states.append(applied)
     # A chain of fixes that could not be finished is undone back to the last text that gains nothing.
-    while len(states) > 1 and new(states[-1].findings, states[-1].trail, final=True):
+    while len(states) > 1 and fixing.new(states[-1].findings, states[-1].trail, final=True):
         states.pop()
     last = states[-1]
     # A fix that was refused is not offered as one.

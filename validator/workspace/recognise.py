@@ -9,7 +9,8 @@ skipped request is a silent miss, a checked non-request is a visible one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -138,54 +139,77 @@ _SIGNATURES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
-def _other_format(document: Mapping[object, object], keys: set[str]) -> NotRequest | None:
-    """A well-known format that is not a request, by the members that define it."""
-    if _has(keys, "apiVersion") and _has(keys, "kind"):
-        return NotRequest("a Kubernetes manifest (apiVersion and kind)")
-    if _has(keys, "apiVersion") and _has(keys, "version") and _has(keys, "name"):
-        return NotRequest("a Helm chart (Chart.yaml)")
-    if _has(keys, "properties", "$defs", "definitions") and _has(keys, "$schema", "type", "$id"):
-        return NotRequest("a JSON Schema")
-    if _has(keys, "AWSTemplateFormatVersion", "Resources"):
-        return NotRequest("an AWS CloudFormation template")
-    if isinstance(document.get("body"), list) and _has(keys, "name"):
-        return NotRequest("a GitHub issue form")
-    if _has(keys, "openapi", "swagger"):
-        return NotRequest("an OpenAPI document")
-    if _has(keys, "jobs") and _has(keys, "on"):
-        return NotRequest("a GitHub Actions workflow (on and jobs)")
-    if _is_mapping(document.get("runs")) and _has(keys, "inputs", "outputs", "branding", "name"):
-        return NotRequest("a GitHub Actions action (runs)")
-    if isinstance(document.get("repos"), list):
-        return NotRequest("a pre-commit configuration (repos)")
-    if _is_mapping(document.get("services")):
-        return NotRequest("a Docker Compose file (services)")
-    if _has(keys, "compilerOptions", "references") or (_has(keys, "extends") and _has(keys, "include", "files")):
-        return NotRequest("a TypeScript / JavaScript project file (tsconfig.json)")
-    if _has(keys, "stages", "before_script", "after_script", "workflow", "include") or any(
-        _gitlab_job(value) for value in document.values()
-    ):
-        return NotRequest("a GitLab CI configuration (stages and jobs)")
-    package = (
-        "dependencies",
-        "devDependencies",
-        "peerDependencies",
-        "optionalDependencies",
-        "scripts",
-        "workspaces",
-        "engines",
-        "main",
-        "module",
-        "exports",
-        "bin",
-        "private",
-    )
-    if _has(keys, *package) or ("name" in keys and _semver(document.get("version"))):
+# Well-known formats that are not requests, by the members that define them, in the order they are tried.
+_FORMATS: tuple[tuple[Callable[[Mapping[object, object], set[str]], bool], str], ...] = (
+    (lambda _, keys: _has(keys, "apiVersion") and _has(keys, "kind"), "a Kubernetes manifest (apiVersion and kind)"),
+    (
+        lambda _, keys: _has(keys, "apiVersion") and _has(keys, "version") and _has(keys, "name"),
+        "a Helm chart (Chart.yaml)",
+    ),
+    (
+        lambda _, keys: _has(keys, "properties", "$defs", "definitions") and _has(keys, "$schema", "type", "$id"),
+        "a JSON Schema",
+    ),
+    (lambda _, keys: _has(keys, "AWSTemplateFormatVersion", "Resources"), "an AWS CloudFormation template"),
+    (lambda document, keys: isinstance(document.get("body"), list) and _has(keys, "name"), "a GitHub issue form"),
+    (lambda _, keys: _has(keys, "openapi", "swagger"), "an OpenAPI document"),
+    (lambda _, keys: _has(keys, "jobs") and _has(keys, "on"), "a GitHub Actions workflow (on and jobs)"),
+    (
+        lambda document, keys: (
+            _is_mapping(document.get("runs")) and _has(keys, "inputs", "outputs", "branding", "name")
+        ),
+        "a GitHub Actions action (runs)",
+    ),
+    (lambda document, _: isinstance(document.get("repos"), list), "a pre-commit configuration (repos)"),
+    (lambda document, _: _is_mapping(document.get("services")), "a Docker Compose file (services)"),
+    (
+        lambda _, keys: (
+            _has(keys, "compilerOptions", "references") or (_has(keys, "extends") and _has(keys, "include", "files"))
+        ),
+        "a TypeScript / JavaScript project file (tsconfig.json)",
+    ),
+    (
+        lambda document, keys: (
+            _has(keys, "stages", "before_script", "after_script", "workflow", "include")
+            or any(_gitlab_job(value) for value in document.values())
+        ),
+        "a GitLab CI configuration (stages and jobs)",
+    ),
+)
+_PACKAGE = (
+    "dependencies",
+    "devDependencies",
+    "peerDependencies",
+    "optionalDependencies",
+    "scripts",
+    "workspaces",
+    "engines",
+    "main",
+    "module",
+    "exports",
+    "bin",
+    "private",
+)
+
+
+def _package_manifest(document: Mapping[object, object], keys: set[str]) -> NotRequest | None:
+    if _has(keys, *_PACKAGE) or ("name" in keys and _semver(document.get("version"))):
         if _has(keys, "require", "require-dev", "autoload"):
             return NotRequest("a Composer manifest (composer.json)")
         return NotRequest("an npm package manifest (package.json)")
     if _has(keys, "require", "require-dev", "autoload", "autoload-dev", "minimum-stability"):
         return NotRequest("a Composer manifest (composer.json)")
+    return None
+
+
+def _other_format(document: Mapping[object, object], keys: set[str]) -> NotRequest | None:
+    """A well-known format that is not a request, by the members that define it."""
+    for test, what in _FORMATS:
+        if test(document, keys):
+            return NotRequest(what)
+    package = _package_manifest(document, keys)
+    if package is not None:
+        return package
     for signature, what in _SIGNATURES:
         if _has(keys, *signature):
             return NotRequest(what)
@@ -270,24 +294,19 @@ _KNOWN_NAMES: tuple[tuple[str, str], ...] = (
 _SKETCH_DEPTH = 3
 
 
-def _sketches(text: str) -> Iterator[object]:
-    """The documents of a YAML (or JSON-like) text as far as the parser gets, down to a few levels, with
-    every tag read as plain data and aliases as null. Built from the event stream, without recursion, so a
-    file that the strict reader refuses (custom tags, several documents, an error further down) still shows
-    what it is."""
-    import yaml
+class _Sketch:
+    """A document being built from parser events, a few levels deep (see `_sketches`)."""
 
-    stack: list[tuple[object, list[object]]] = []  # (container, pending key for a mapping)
-    skipped = 0  # collections below the sketch depth being passed over
-    document: object = None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    def __init__(self) -> None:
+        self.stack: list[tuple[object, list[object]]] = []  # (container, pending key for a mapping)
+        self.skipped = 0  # collections below the sketch depth being passed over
+        self.document: object = None
 
-    def put(value: object) -> None:
-        nonlocal document
-        if not stack:
-            document = value
+    def put(self, value: object) -> None:
+        if not self.stack:
+            self.document = value
             return
-        container, pending = stack[-1]
+        container, pending = self.stack[-1]
         if isinstance(container, list):
             container.append(value)
         elif pending:
@@ -296,34 +315,56 @@ def _sketches(text: str) -> Iterator[object]:
         else:
             pending.append(value if isinstance(value, str) else "")
 
+    def skip(self, event: object, yaml: Any) -> bool:
+        """Whether `event` lies below the sketch depth (and is passed over)."""
+        if not self.skipped:
+            return False
+        if isinstance(event, yaml.CollectionStartEvent):
+            self.skipped += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self.skipped -= 1
+        return True
+
+    def start(self, mapping: bool) -> None:
+        if len(self.stack) >= _SKETCH_DEPTH:
+            self.skipped = 1
+            self.put(None)
+            return
+        container: object = {} if mapping else []
+        self.put(container)
+        self.stack.append((container, []))
+
+    def finish(self) -> object:
+        document, self.document = self.document, None
+        return document
+
+
+def _sketches(text: str) -> Iterator[object]:
+    """The documents of a YAML (or JSON-like) text as far as the parser gets, down to a few levels, with
+    every tag read as plain data and aliases as null. Built from the event stream, without recursion, so a
+    file that the strict reader refuses (custom tags, several documents, an error further down) still shows
+    what it is."""
+    import yaml
+
+    sketch = _Sketch()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         for event in yaml.parse(text, Loader=loader):
-            if skipped:
-                if isinstance(event, yaml.CollectionStartEvent):
-                    skipped += 1
-                elif isinstance(event, yaml.CollectionEndEvent):
-                    skipped -= 1
+            if sketch.skip(event, yaml):
                 continue
             if isinstance(event, yaml.CollectionStartEvent):
-                if len(stack) >= _SKETCH_DEPTH:
-                    skipped = 1
-                    put(None)
-                    continue
-                container: object = {} if isinstance(event, yaml.MappingStartEvent) else []
-                put(container)
-                stack.append((container, []))
+                sketch.start(isinstance(event, yaml.MappingStartEvent))
             elif isinstance(event, yaml.CollectionEndEvent):
-                stack.pop()
+                sketch.stack.pop()
             elif isinstance(event, yaml.ScalarEvent):
-                put(event.value)
+                sketch.put(event.value)
             elif isinstance(event, yaml.AliasEvent):
-                put(None)
+                sketch.put(None)
             elif isinstance(event, yaml.DocumentEndEvent):
-                yield document
-                document = None
+                yield sketch.finish()
     except yaml.YAMLError:
-        if document is not None:
-            yield document
+        if sketch.document is not None:
+            yield sketch.document
 
 
 def recognise_unparsed(text: str, filename: str) -> NotRequest | None:
