@@ -40,19 +40,21 @@ def check_text(
 
         inline = suppressions.find(text)
     return check_document(
-        document, settings, path=filename, inline=inline, context=context, fixer=_fixer_for(text, yaml)
+        document, settings, path=filename, inline=inline, context=context, fixer=_fixer_for(text, yaml, document)
     )
 
 
-def _fixer_for(text: str, yaml: bool) -> Callable[[Intent], Fix | None]:
-    """Fixes of `text`, made on demand: the fixer (and its module) is loaded only when a rule offers a fix."""
+def _fixer_for(text: str, yaml: bool, document: Document | ParseFailure) -> Callable[[Intent], Fix | None]:
+    """Fixes of `text`, made on demand with the spans of the document's source map: the fixer (and its
+    module) is loaded only when a rule offers a fix."""
+    spans = document.spans if isinstance(document, Document) else None
     made: list[Fixer] = []
 
     def fix(intent: Intent) -> Fix | None:
         if not made:
             from validator.fixes.edits import Fixer
 
-            made.append(Fixer(text, yaml))
+            made.append(Fixer(text, yaml, spans))
         return made[0](intent)
 
     return fix

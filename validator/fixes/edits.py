@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from validator.fixes.records import Edit, Fix, Intent, RemoveDuplicate, RemoveMember, RenameKey, ReplaceValue
-from validator.fixes.spans import Member, Node, NoSpans, find, json_spans, value_at, yaml_spans
 from validator.readers.records import offset_position
+from validator.readers.source_map import Member, Node, NoSpans, find, value_at
 
 Span = tuple[int, int, str]
 
@@ -27,7 +28,8 @@ def _plain_ok(text: str) -> bool:
         return False
     import yaml
 
-    return bool(yaml.safe_load(text) == text)
+    # What PyYAML's safe loader makes of it, by its resolver: a plain scalar it tags str reads back as itself.
+    return bool(yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str")
 
 
 def _quoted(text: str, style: str, is_yaml: bool) -> str:
@@ -97,11 +99,13 @@ def _canonical(value: object) -> str:
 
 
 class Fixer:
-    """Turns intents into fixes for one text; the span tree is built on the first intent."""
+    """Turns intents into fixes for one text, with the spans of the reader's source map (built on the
+    first intent)."""
 
-    def __init__(self, text: str, is_yaml: bool) -> None:
+    def __init__(self, text: str, is_yaml: bool, spans: Callable[[], Node] | None) -> None:
         self.text = text
         self.is_yaml = is_yaml
+        self._spans = spans
         self._root: Node | None = None
         self._failed = False
         self._line_starts: list[int] | None = None
@@ -110,7 +114,9 @@ class Fixer:
     def root(self) -> Node | None:
         if self._root is None and not self._failed:
             try:
-                self._root = yaml_spans(self.text) if self.is_yaml else json_spans(self.text)
+                if self._spans is None:
+                    raise NoSpans
+                self._root = self._spans()
             except (NoSpans, RecursionError, ValueError):
                 self._failed = True
         return self._root

@@ -3,8 +3,11 @@ into a `Document` with source positions, behind one entry, `read`. The rest of t
 
 records.py     the Document and ParseFailure records, pointers and positions
 decoding.py    bytes to text (UTF-8, byte-order marks)
-json_reader.py JSON with positions and duplicate keys
+source_map.py  the source map: where every key and value is written, for findings' positions and fix spans
+json_reader.py JSON with duplicate keys, and its source map (built lazily, along the pointers asked for)
+yaml_compose.py YAML composed from the parser's events, remembering aliases and where nodes end
 yaml_reader.py YAML as PyYAML reads it, safely, with positions (imported only when YAML is read)
+yaml_spans.py  the YAML source map's spans, from the composed nodes (built when a fix needs them)
 sdk_objects.py plain values from dicts and the JD Cloud SDK's objects
 """
 

@@ -19,6 +19,7 @@ from validator.readers.records import (
     child_pointer,
     offset_position,
 )
+from validator.readers.source_map import Member, Node, find, node_at
 
 # Matches the (possibly empty) run of white space at an offset: `_skip(text, offset).end()`.
 _skip: Callable[[str, int], re.Match[str]] = re.compile(r"[ \t\n\r]*").match  # type: ignore[assignment]
@@ -39,13 +40,11 @@ class _Stop(Exception):
 
 
 class _Reader:
-    """Recursive descent over the text; records each value's and key's start offset (lines and columns
-    are worked out later, only for the places findings need)."""
+    """Recursive descent over the text, for what the C decoder cannot judge: where a text stops being
+    JSON, and repeated keys. Positions come from the source map (_JsonMap) either way."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.values: dict[str, Position | int] = {}
-        self.keys: dict[str, Position | int] = {}
         self.duplicates: list[DuplicateKey] = []
         self._line_starts: list[int] | None = None
 
@@ -62,7 +61,6 @@ class _Reader:
         text = self.text
         if offset >= len(text):
             raise _Stop("unexpected end of file: a value was expected", offset, "文件意外结束：此处应有一个值")
-        self.values[pointer] = offset
         char = text[offset]
         if char == "{":
             return self.read_object(offset, pointer, depth + 1)
@@ -119,7 +117,6 @@ class _Reader:
             if key in result:
                 line, column = self.position(key_offset)
                 self.duplicates.append(DuplicateKey(member, key, line, column))
-            self.keys[member] = key_offset
             offset = skip(text, offset).end()
             if not text.startswith(":", offset):
                 raise _Stop("':' was expected after the key", offset, "键之后应有 ':'")
@@ -178,100 +175,109 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_refuse_con
 _scan_once: Callable[[str, int], tuple[object, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
-class _Places:
-    """Where a pointer's key or value starts, found on demand: walks the text along the pointer only,
-    jumping over every other value with the standard library's C scanner. The members of each object and
-    the items of each array walked are remembered, so findings in the same place cost a lookup."""
+class _JsonMap:
+    """The JSON source map, built lazily from the text the reader accepted: an object's members (or an
+    array's items) are scanned when first asked for, jumping over every other value with the standard
+    library's C scanner. Findings' positions and fixes' spans both come from it."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, origin: int) -> None:
         self.text = text
+        # A leading byte-order mark: offsets count it (edits apply to the whole text), columns do not.
+        self.origin = origin
         self.line_starts: list[int] | None = None
-        self._objects: dict[int, dict[str, tuple[int, int]]] = {}
-        self._arrays: dict[int, list[int]] = {}
+        start = _skip(text, origin).end()
+        end = len(text.rstrip(" \t\n\r"))
+        self.root = self._node(start, end, None)
 
-    def __call__(self, pointer: str, at_key: bool) -> Position | None:
+    def _node(self, start: int, end: int, value: object) -> Node:
+        char = self.text[start]
+        if char == "{":
+            return Node("object", start, end, value=self._reading(start, end, value), expand=self._members)
+        if char == "[":
+            return Node("array", start, end, value=self._reading(start, end, value), expand=self._items)
+        return Node("scalar", start, end, style='"' if char == '"' else "", value=self._reading(start, end, value))
+
+    def _reading(self, start: int, end: int, value: object) -> Callable[[], object]:
+        if value is None:
+            text = self.text
+            return lambda: json.loads(text[start:end])
+        return lambda: value
+
+    def _members(self, node: Node) -> tuple[tuple[Member, ...], tuple[Node, ...]]:
+        text, scan = self.text, _scan_once
+        members: list[Member] = []
+        offset = _skip(text, node.start + 1).end()
+        while text.startswith('"', offset):
+            key, key_end = _scanstring(text, offset + 1, True)
+            value_start = _skip(text, _skip(text, key_end).end() + 1).end()
+            value, value_end = scan(text, value_start)
+            members.append(Member(key, offset, key_end, self._node(value_start, value_end, value), '"'))
+            offset = _skip(text, value_end).end()
+            if text.startswith(",", offset):
+                offset = _skip(text, offset + 1).end()
+        return tuple(members), ()
+
+    def _items(self, node: Node) -> tuple[tuple[Member, ...], tuple[Node, ...]]:
+        text, scan = self.text, _scan_once
+        items: list[Node] = []
+        offset = _skip(text, node.start + 1).end()
+        while not text.startswith("]", offset) and offset < len(text):
+            value, end = scan(text, offset)
+            items.append(self._node(offset, end, value))
+            offset = _skip(text, end).end()
+            if text.startswith(",", offset):
+                offset = _skip(text, offset + 1).end()
+        return (), tuple(items)
+
+    def locate(self, pointer: str, at_key: bool) -> Position | None:
+        """The (line, column) where the key or value at `pointer` starts."""
         offset = self._offset(pointer, at_key)
         if offset is None:
             return None
         if self.line_starts is None:
             self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        return offset_position(self.line_starts, offset)
+        line, column = offset_position(self.line_starts, offset)
+        return line, column - self.origin if line == 1 else column
 
     def _offset(self, pointer: str, at_key: bool) -> int | None:
-        text = self.text
-        offset: int | None = _skip(text, 0).end()
-        tokens = [part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:]] if pointer else []
-        for position, token in enumerate(tokens):
-            assert offset is not None
-            if text.startswith("{", offset):
-                found = self._members(offset).get(token)
-                if found is None:
-                    return None
-                if at_key and position == len(tokens) - 1:
-                    return found[0]
-                offset = found[1]
-            elif text.startswith("[", offset) and token.isdigit():
-                items = self._items(offset)
-                offset = items[int(token)] if int(token) < len(items) else None
-                if offset is None:
-                    return None
-            else:
-                return None
-        return offset
+        if at_key and pointer:
+            parent = node_at(self.root, pointer[: pointer.rfind("/")])
+            if parent is not None and parent.kind == "object":
+                found = find(self.root, pointer)
+                return None if found is None else found[0].members[found[1]].key_start
+        node = node_at(self.root, pointer)
+        return None if node is None else node.start
 
-    def _members(self, start: int) -> dict[str, tuple[int, int]]:
-        """key -> (key offset, value offset) of the object at `start` (the later of duplicates)."""
-        if start not in self._objects:
-            text, scan = self.text, _scan_once
-            members: dict[str, tuple[int, int]] = {}
-            offset = _skip(text, start + 1).end()
-            while text.startswith('"', offset):
-                key, after = _scanstring(text, offset + 1, True)
-                value_offset = _skip(text, _skip(text, after).end() + 1).end()
-                members[key] = (offset, value_offset)
-                offset = _skip(text, scan(text, value_offset)[1]).end()
-                if text.startswith(",", offset):
-                    offset = _skip(text, offset + 1).end()
-            self._objects[start] = members
-        return self._objects[start]
-
-    def _items(self, start: int) -> list[int]:
-        if start not in self._arrays:
-            text, scan = self.text, _scan_once
-            items: list[int] = []
-            offset = _skip(text, start + 1).end()
-            while not text.startswith("]", offset) and offset < len(text):
-                items.append(offset)
-                offset = _skip(text, scan(text, offset)[1]).end()
-                if text.startswith(",", offset):
-                    offset = _skip(text, offset + 1).end()
-            self._arrays[start] = items
-        return self._arrays[start]
+    def spans(self) -> Node:
+        return self.root
 
 
 # A text with this many brackets or fewer cannot nest deeper than MAX_DEPTH; a longer one is read carefully.
 _FAST_MAX_BRACKETS = MAX_DEPTH
 
 
-def _read_fast(text: str) -> Document | None:
+def _read_fast(text: str, origin: int = 0) -> Document | None:
     """The C decoder, for the common case of a well-formed document with no duplicate key; positions
-    are then found only for the findings that need them. None when the careful reader must decide."""
-    if text.count("{") + text.count("[") > _FAST_MAX_BRACKETS:
+    are then found only for the findings that need them. None when the careful reader must decide.
+    `text` may start with a byte-order mark, `origin` characters long."""
+    body = text[origin:]
+    if body.count("{") + body.count("[") > _FAST_MAX_BRACKETS:
         return None
     try:
-        root = _DECODER.decode(text)
+        root = _DECODER.decode(body)
     except (_Unsure, ValueError, RecursionError):
         return None
-    return Document(root, finder=_Places(text))
+    source = _JsonMap(text, origin)
+    return Document(root, finder=source.locate, spans=source.spans)
 
 
 def read_json(text: str) -> Document | ParseFailure:
     """Parse JSON text; a leading byte-order mark is tolerated."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    fast = _read_fast(text)
+    origin = 1 if text.startswith("\ufeff") else 0
+    fast = _read_fast(text, origin)
     if fast is not None:
         return fast
+    whole, text = text, text[origin:]
     reader = _Reader(text)
     try:
         offset = _skip(text, 0).end()
@@ -284,4 +290,5 @@ def read_json(text: str) -> Document | ParseFailure:
     except _Stop as stop:
         line, column = reader.position(stop.offset)
         return ParseFailure(stop.message, line, column, stop.zh)
-    return Document(root, reader.values, reader.keys, tuple(reader.duplicates), reader.line_starts)
+    source = _JsonMap(whole, origin)
+    return Document(root, duplicates=tuple(reader.duplicates), finder=source.locate, spans=source.spans)

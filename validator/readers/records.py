@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from validator.readers.source_map import Node
 
 # Deeper nesting than this is refused: no createImage request nests past five levels, and a bound keeps
 # hostile files from exhausting the stack.
@@ -49,9 +53,11 @@ class Document:
     """A parsed request.
 
     `values` maps the JSON Pointer of every value to where it starts; `keys` maps the pointer of every
-    object member to where its key starts. Pointers spell keys as written. A place is a (line, column), or
-    a character offset into the text when `line_starts` is given: the JSON reader records offsets and
-    turns only the few that findings need into lines and columns.
+    object member to where its key starts (the YAML reader's, which places a value that came through an
+    alias where the alias is written). Pointers spell keys as written. A place is a (line, column), or a
+    character offset into the text when `line_starts` is given. `finder` places a pointer on demand instead
+    (the JSON reader's source map, which walks only the objects asked for); `spans` gives the source map's
+    spans for fixes.
     """
 
     root: object
@@ -65,6 +71,8 @@ class Document:
     # message can then show the number as written, to quote it).
     readings: tuple[YamlReading, ...] = ()
     number_texts: Mapping[str, str] = attrs.field(factory=dict)
+    # The source map's root (validator.readers.source_map), built on first use: the spans fixes edit.
+    spans: Callable[[], Node] | None = attrs.field(default=None, eq=False)
 
     def locate(self, pointer: str, at_key: bool = False) -> Position | None:
         """The (line, column) of a key or value, or None when the document has no such place."""
