@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from typing import Any
 
 from validator.fixes.records import Edit, Fix, Intent, RemoveDuplicate, RemoveMember, RenameKey, ReplaceValue
 from validator.readers.records import offset_position
@@ -29,7 +30,8 @@ def _plain_ok(text: str) -> bool:
     import yaml
 
     # What PyYAML's safe loader makes of it, by its resolver: a plain scalar it tags str reads back as itself.
-    return bool(yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str")
+    resolver: Any = yaml.resolver.Resolver()
+    return bool(resolver.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str")
 
 
 def _quoted(text: str, style: str, is_yaml: bool) -> str:
