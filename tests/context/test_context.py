@@ -109,7 +109,11 @@ def test_cli_with_all_three_context_files(capsys: pytest.CaptureFixture[str]) ->
         str(CONTEXT / "request-for-web.json"),
     )  # fmt: skip
     assert (code, err) == (0, "")
-    assert report["files"][0]["findings"] == []  # type: ignore[index]
+    # vdb is attached and given a cloudDiskSpec: C72's info only (docs/decisions.md#attached-disk-spec).
+    findings = report["files"][0]["findings"]  # type: ignore[index]
+    assert [(f["rule"], f["severity"], f["pointer"]) for f in findings] == [
+        ("C72", "info", "/dataDisks/0/cloudDiskSpec")
+    ]
 
 
 def test_cli_context_for_another_instance_is_c60(capsys: pytest.CaptureFixture[str]) -> None:

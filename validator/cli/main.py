@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--snapshots", type=Path, default=None, help="describeSnapshots answer (JSON or YAML)")
     check.add_argument("--quotas", type=Path, default=None, help="describeQuotas answer (JSON or YAML)")
+    check.add_argument(
+        "--snapshot-quota", type=Path, default=None, help="the disk service's describeQuota answer for snapshots"
+    )
     check.add_argument("--fix", action="store_true", help="apply the safe fixes to the files in place")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too")
     check.add_argument(
@@ -196,7 +199,8 @@ def _context_document(path: Path, what: str, max_bytes: int) -> object:
 def load_context(args: argparse.Namespace, max_bytes: int = DEFAULT_MAX_BYTES) -> Context | None:
     """The instance context named on the command line, or None; raises ContextFileError. Its files are
     held to the same size limit as request files."""
-    if args.instance is None and args.snapshots is None and args.quotas is None:
+    snapshot_quota = getattr(args, "snapshot_quota", None)
+    if args.instance is None and args.snapshots is None and args.quotas is None and snapshot_quota is None:
         return None
     from validator.instance.context import Context, ContextError  # only runs that check against an instance
 
@@ -205,6 +209,7 @@ def load_context(args: argparse.Namespace, max_bytes: int = DEFAULT_MAX_BYTES) -
         (args.instance, "describeInstance", Context.from_describe_instance),
         (args.snapshots, "describeSnapshots", Context.from_describe_snapshots),
         (args.quotas, "describeQuotas", Context.from_describe_quotas),
+        (snapshot_quota, "describeQuota (snapshots)", Context.from_describe_snapshot_quota),
     )
     for path, what, build in parts:
         if path is None:
