@@ -40,6 +40,8 @@ def _missing_for_new_disk(
         return
     pointer, zero = _zero_note(disk, field)
     device = entry.device
+    if device == "":  # named so that the message reads (C31 reports the name itself)
+        device = 'deviceName ""'
     instance = instance_for(request, given)
     if device is not None and instance is not None:
         if instance.attached(device) is None:
