@@ -41,7 +41,9 @@ def test_go_body_sorts_keys_sends_zero_values_and_escapes_html_characters() -> N
     body = go_body(
         {"regionId": "cn-north-1", "instanceId": "i-abc", "name": "a<b>&c", "dataDisks": [{"cloudDiskSpec": {}}]}
     )
-    assert "\\u003c" in body and "\\u003e" in body and "\\u0026" in body and "<" not in body
+    for escape in ("\\u003c", "\\u003e", "\\u0026"):
+        assert escape in body
+    assert "<" not in body
     assert ": " not in body
     disk = json.loads(body)["dataDisks"][0]["cloudDiskSpec"]
     assert list(disk) == sorted(disk)
@@ -75,5 +77,6 @@ def test_python_sdk_body_is_the_real_sdks_with_every_member_and_ascii_escapes() 
     parsed = json.loads(body)
     assert parsed["description"] is None
     entry = parsed["dataDisks"][0]
-    assert entry["noDevice"] is None and entry["autoDelete"] is None
-    assert entry["cloudDiskSpec"]["az"] == "" and entry["cloudDiskSpec"]["snapshotId"] is None
+    assert entry["noDevice"] is entry["autoDelete"] is None
+    assert entry["cloudDiskSpec"]["az"] == ""
+    assert entry["cloudDiskSpec"]["snapshotId"] is None

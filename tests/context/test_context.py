@@ -184,3 +184,31 @@ def test_yaml_context_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert code == 1
     rules = [f["rule"] for f in report["files"][0]["findings"]]  # type: ignore[index]
     assert "C61" in rules
+
+
+def test_cli_snapshot_quota_file_is_c71(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    quota = tmp_path / "quota.json"
+    quota.write_text('{"requestId": "r", "result": {"quota": {"limit": 5, "used": 5}}}')
+    code, report, err = _json(capsys, "--snapshot-quota", str(quota), str(CONTEXT / "request-for-web.json"))
+    assert err == ""
+    assert ("C71", "warning") in [(f["rule"], f["severity"]) for f in report["files"][0]["findings"]]  # type: ignore[index]
+    assert code == 1
+
+
+def test_cli_snapshot_quota_of_the_wrong_shape_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    quota = tmp_path / "quota.json"
+    quota.write_text('{"result": {"quota": {"limit": "5", "used": 1}}}')
+    assert main(["check", "--snapshot-quota", str(quota), str(CONTEXT / "request-for-web.json")]) == 2
+    assert "quota.limit" in capsys.readouterr().err
+
+
+def test_snapshot_quota_from_the_sdks_model_object() -> None:
+    class Quota:  # the disk service SDK's model: attributes set by its constructor
+        def __init__(self, limit: int, used: int) -> None:
+            self.limit = limit
+            self.used = used
+
+    context = Context.from_sdk(snapshot_quota=Quota(10, 10))
+    assert context.snapshot_quota is not None
+    assert (context.snapshot_quota.limit, context.snapshot_quota.used) == (10, 10)
+    assert Context.from_describe_instance({"instanceId": "i-1", "status": "running"}).merged(context).snapshot_quota
