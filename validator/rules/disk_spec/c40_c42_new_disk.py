@@ -87,9 +87,11 @@ def _missing_for_new_disk(
         "An entry whose deviceName is already attached only adjusts that disk and needs no diskType; a new "
         "disk without snapshotId needs one. Without the instance's description the two cannot be told apart, "
         "so an entry with a deviceName is a warning naming both readings, and an entry without deviceName is "
-        "an error.",
+        'an error. A diskType of "" or a snapshotId of "" (what the Go SDK sends when they are unset) is read as '
+        "not given, and the finding is placed on it.",
         "deviceName 指向已挂载磁盘的条目只是调整该盘，不需要 diskType；不使用快照的新盘则必须设置。没有实例描述时"
-        "两者无法区分，因此带 deviceName 的条目给出警告并说明两种情况，不带 deviceName 的条目则是错误。",
+        "两者无法区分，因此带 deviceName 的条目给出警告并说明两种情况，不带 deviceName 的条目则是错误。"
+        'diskType 或 snapshotId 为 ""（Go SDK 对未设置的成员发送的值）视为未设置，发现项指向该成员。',
     ),
     bad='{"name": "web", "dataDisks": [{"cloudDiskSpec": {"diskSizeGB": 40}}]}',
     good='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", '
@@ -109,9 +111,11 @@ def new_disk_type(request: Request, given: Given) -> Iterator[Hit]:
     m("A new disk sets diskSizeGB unless it comes from a snapshot.", "新盘必须设置 diskSizeGB，除非从快照创建。"),
     m(
         "As for diskType (C40): an attached disk that is only adjusted needs no size, a new disk without "
-        "snapshotId does. Without the instance's description an entry with a deviceName is a warning.",
+        "snapshotId does. Without the instance's description an entry with a deviceName is a warning. A "
+        "diskSizeGB of 0 (what the Go SDK sends for an unset size) is read as not given, and the finding is "
+        "placed on it.",
         "与 diskType（C40）相同：仅调整已挂载磁盘时不需要容量，不使用快照的新盘则必须设置。没有实例描述时，"
-        "带 deviceName 的条目给出警告。",
+        "带 deviceName 的条目给出警告。diskSizeGB 为 0（Go SDK 对未设置的容量发送的值）视为未设置，发现项指向该成员。",
     ),
     bad='{"name": "web", "dataDisks": [{"cloudDiskSpec": {"diskType": "ssd.gp1"}}]}',
     good='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", '
