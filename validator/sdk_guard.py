@@ -6,6 +6,12 @@
 
     client = guard(VmClient(credential))
     client.send(CreateImageRequest(parameters))   # raises PreflightError instead of a failed call
+
+A `context_provider` gives the checks what is known about the request's instance; every part of a `Context`
+is used, the snapshot quota (C71) among them:
+
+    client = guard(VmClient(credential), context_provider=lambda request: Context.from_sdk(
+        instance=describe_instance(request), snapshot_quota=describe_snapshot_quota()))
 """
 
 from __future__ import annotations

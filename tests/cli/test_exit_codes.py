@@ -227,7 +227,7 @@ def test_rule_prefix_typo_on_the_command_line_is_exit_2(
     assert captured.out == ""
     assert captured.err.count("\n") == 1
     assert option[0] in captured.err
-    assert "known prefixes: C01-C70, P01-P08, S01-S02" in captured.err
+    assert "known prefixes: C01-C72, P01-P08, S01-S02" in captured.err
 
 
 def test_empty_ignore_on_the_command_line_clears_the_configurations(
@@ -257,7 +257,7 @@ def test_rule_prefix_typo_in_the_configuration_is_exit_2(
     assert main(["check", "--config", str(config), str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"jdcloud-preflight: bad configuration: {config}: {key}: ")
-    assert "known prefixes: C01-C70" in err
+    assert "known prefixes: C01-C72" in err
 
 
 # --- the same path twice, permissions ---

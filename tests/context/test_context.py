@@ -109,7 +109,11 @@ def test_cli_with_all_three_context_files(capsys: pytest.CaptureFixture[str]) ->
         str(CONTEXT / "request-for-web.json"),
     )  # fmt: skip
     assert (code, err) == (0, "")
-    assert report["files"][0]["findings"] == []  # type: ignore[index]
+    # vdb is attached and given a cloudDiskSpec: C72's info only (docs/decisions.md#attached-disk-spec).
+    findings = report["files"][0]["findings"]  # type: ignore[index]
+    assert [(f["rule"], f["severity"], f["pointer"]) for f in findings] == [
+        ("C72", "info", "/dataDisks/0/cloudDiskSpec")
+    ]
 
 
 def test_cli_context_for_another_instance_is_c60(capsys: pytest.CaptureFixture[str]) -> None:
@@ -180,3 +184,31 @@ def test_yaml_context_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert code == 1
     rules = [f["rule"] for f in report["files"][0]["findings"]]  # type: ignore[index]
     assert "C61" in rules
+
+
+def test_cli_snapshot_quota_file_is_c71(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    quota = tmp_path / "quota.json"
+    quota.write_text('{"requestId": "r", "result": {"quota": {"limit": 5, "used": 5}}}')
+    code, report, err = _json(capsys, "--snapshot-quota", str(quota), str(CONTEXT / "request-for-web.json"))
+    assert err == ""
+    assert ("C71", "warning") in [(f["rule"], f["severity"]) for f in report["files"][0]["findings"]]  # type: ignore[index]
+    assert code == 1
+
+
+def test_cli_snapshot_quota_of_the_wrong_shape_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    quota = tmp_path / "quota.json"
+    quota.write_text('{"result": {"quota": {"limit": "5", "used": 1}}}')
+    assert main(["check", "--snapshot-quota", str(quota), str(CONTEXT / "request-for-web.json")]) == 2
+    assert "quota.limit" in capsys.readouterr().err
+
+
+def test_snapshot_quota_from_the_sdks_model_object() -> None:
+    class Quota:  # the disk service SDK's model: attributes set by its constructor
+        def __init__(self, limit: int, used: int) -> None:
+            self.limit = limit
+            self.used = used
+
+    context = Context.from_sdk(snapshot_quota=Quota(10, 10))
+    assert context.snapshot_quota is not None
+    assert (context.snapshot_quota.limit, context.snapshot_quota.used) == (10, 10)
+    assert Context.from_describe_instance({"instanceId": "i-1", "status": "running"}).merged(context).snapshot_quota

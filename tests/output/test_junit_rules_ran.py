@@ -54,7 +54,7 @@ def test_a_file_that_cannot_be_read_ran_c01_alone(capsys: pytest.CaptureFixture[
 def test_instance_rules_are_listed_with_an_instance(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     instance = CONTEXT / "describe-instance-running-cloud-system-disk.json"
     names = set(_cases(capsys, tmp_path, "--instance", str(instance), str(REQUEST)))
-    assert names & _ids("context") == _ids("context") - {"C68", "C69", "C70"}
+    assert names & _ids("context") == _ids("context") - {"C68", "C69", "C70", "C71"}
 
 
 def test_snapshot_and_quota_rules_need_their_parts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

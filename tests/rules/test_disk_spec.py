@@ -88,7 +88,7 @@ def test_c41_disk_service_types_are_warnings(kind: str) -> None:
     assert finding.api is None
 
 
-@pytest.mark.parametrize("kind", ["SSD.GP1", "ssd.gp3", "hdd", "", "cloud"])
+@pytest.mark.parametrize("kind", ["SSD.GP1", "ssd.gp3", "hdd", " ", "cloud"])
 def test_c41_anything_else_is_an_error(kind: str) -> None:
     (finding,) = of_rule(with_disk(diskType=kind, diskSizeGB=40), "C41")
     assert finding.severity is Severity.ERROR
@@ -98,7 +98,7 @@ def test_c41_anything_else_is_an_error(kind: str) -> None:
 @pytest.mark.parametrize(
     ("size", "bad"),
     [(10, True), (19, True), (20, False), (30, False), (40, False), (45, True), (15990, False), (16000, False),
-     (16001, True), (16010, True), (0, True), (-20, True), (21, True)],
+     (16001, True), (16010, True), (-20, True), (21, True), (1, True), (-1, True)],
 )  # fmt: skip
 def test_c43_size_range_and_step(size: int, bad: bool) -> None:
     found = of_rule(with_disk(diskType="ssd.gp1", diskSizeGB=size), "C43")
@@ -222,7 +222,7 @@ def test_c47_encrypt_on_a_new_empty_disk_is_fine() -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("az", "cn-north-1a"), ("name", "disk"), ("description", ""), ("policyId", "policy-1"),
+    [("az", "cn-north-1a"), ("name", "disk"), ("description", " "), ("policyId", "policy-1"),
      ("charge", {"chargeMode": "postpaid_by_duration"}), ("multiAttachable", False)],
 )  # fmt: skip
 def test_c48_ignored_fields(field: str, value: object) -> None:

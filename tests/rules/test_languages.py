@@ -112,6 +112,14 @@ CASES: list[tuple[object, Context | None]] = [(request, None) for request in WID
             }
         ),
     ),
+    # C71 both ways: counted with the instance (error), and a full quota without it (warning).
+    (
+        {"name": "web"},
+        _described("running", "cloud", "attached", [("vdb", "cloud", "in-use")]).merged(
+            Context.from_describe_snapshot_quota({"result": {"quota": {"limit": 5, "used": 4}}})
+        ),
+    ),
+    ({"name": "web"}, Context.from_describe_snapshot_quota({"result": {"quota": {"limit": 5, "used": 5}}})),
 ]
 
 

@@ -13,7 +13,7 @@ from validator.rules import registry
 from validator.schema import schemas
 
 CATALOGUE = [f"C0{i}" for i in range(1, 7)] + [f"C1{i}" for i in range(3)] + [f"C2{i}" for i in range(4)]
-CATALOGUE += [f"C3{i}" for i in range(10)] + [f"C4{i}" for i in range(9)] + [f"C{n}" for n in range(60, 71)]
+CATALOGUE += [f"C3{i}" for i in range(10)] + [f"C4{i}" for i in range(9)] + [f"C{n}" for n in range(60, 73)]
 
 
 POLICIES = [f"P0{i}" for i in range(1, 9)]

@@ -31,6 +31,7 @@ NON_REQUESTS = {
         {"requestId": "r", "result": {"snapshots": [{"snapshotId": "snapshot-h8u1ab9c36", "snapshotSizeGB": 40}]}}
     ),
     "answers/describe-quotas.yaml": "result:\n  quotas:\n    - resourceType: image\n      limit: 10\n      used: 1\n",
+    "answers/describe-snapshot-quota.json": '{"requestId": "r", "result": {"quota": {"limit": 20, "used": 3}}}\n',
 }
 REQUESTS = {
     "deploy/images/valid.json": '{"name": "web-2026.11", "dataDisks": [{"deviceName": "vdc", "noDevice": true}]}\n',
@@ -133,6 +134,7 @@ def test_verbose_lists_each_skipped_file_with_its_reason(repository: Path, capsy
     assert listed["answers/describe-instance.json"].endswith("pass it with --instance")
     assert listed["answers/describe-snapshots.json"].endswith("pass it with --snapshots")
     assert listed["answers/describe-quotas.yaml"].endswith("pass it with --quotas")
+    assert listed["answers/describe-snapshot-quota.json"].endswith("pass it with --snapshot-quota")
 
 
 def test_chinese_summary_counts_the_skipped_files(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -239,4 +241,6 @@ def test_walking_this_repository_checks_only_its_example_requests(
         for path in EXAMPLES.rglob("*")
         if path.suffix in (".json", ".yaml") and not path.name.startswith("describe-")
     }
+    # The real requests kept as test fixtures are requests too.
+    requests |= {path.resolve() for path in (ROOT / "tests" / "fixtures" / "real-requests").glob("*.json")}
     assert checked == requests

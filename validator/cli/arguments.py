@@ -69,6 +69,9 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--snapshots", type=Path, default=None, help="describeSnapshots answer (JSON or YAML)")
     check.add_argument("--quotas", type=Path, default=None, help="describeQuotas answer (JSON or YAML)")
+    check.add_argument(
+        "--snapshot-quota", type=Path, default=None, help="the disk service's describeQuota answer for snapshots"
+    )
     check.add_argument("--fix", action="store_true", help="apply the safe fixes to the files in place")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too")
     check.add_argument(

@@ -34,7 +34,8 @@ def _context_document(path: Path, what: str, max_bytes: int) -> object:
 def load_context(args: argparse.Namespace, max_bytes: int = DEFAULT_MAX_BYTES) -> Context | None:
     """The instance context named on the command line, or None; raises ContextFileError. Its files are
     held to the same size limit as request files."""
-    if args.instance is None and args.snapshots is None and args.quotas is None:
+    snapshot_quota = getattr(args, "snapshot_quota", None)
+    if args.instance is None and args.snapshots is None and args.quotas is None and snapshot_quota is None:
         return None
     from validator.instance.context import Context, ContextError  # only runs that check against an instance
 
@@ -43,6 +44,7 @@ def load_context(args: argparse.Namespace, max_bytes: int = DEFAULT_MAX_BYTES) -
         (args.instance, "describeInstance", Context.from_describe_instance),
         (args.snapshots, "describeSnapshots", Context.from_describe_snapshots),
         (args.quotas, "describeQuotas", Context.from_describe_quotas),
+        (snapshot_quota, "describeQuota (snapshots)", Context.from_describe_snapshot_quota),
     )
     for path, what, build in parts:
         if path is None:

@@ -55,6 +55,8 @@ def quote(value: object) -> str:
     if isinstance(value, int) and value.bit_length() > _MAX_BITS:
         # Python refuses to write an int of more than 4300 digits; no message needs its digits anyway.
         return repr(LongInt(value))
+    if isinstance(value, float) and value != value:
+        return ".nan"  # only YAML can write it (docs/decisions.md#yaml-nan)
     if isinstance(value, (int, float)):
         text = repr(value)
         return text if len(text) <= 40 else text[:37] + "..."

@@ -19,6 +19,24 @@ Path = tuple[str | int, ...]
 TOP_FIELDS = schemas.property_names(schemas.PARAMETERS)
 ENTRY_FIELDS = schemas.property_names(schemas.ENTRY)
 DISK_FIELDS = schemas.property_names(schemas.DISK)
+# A cloudDiskSpec member holding its Go zero value is read as not given, like null (docs/decisions.md#zero-values).
+ZERO_VALUES: Mapping[str, object] = {
+    "az": "",
+    "name": "",
+    "description": "",
+    "policyId": "",
+    "diskType": "",
+    "snapshotId": "",
+    "diskSizeGB": 0,
+}
+
+
+def is_zero(name: str, value: object) -> bool:
+    """Whether `value` is the zero value that member `name` of a cloudDiskSpec is read as not given for."""
+    if name not in ZERO_VALUES or isinstance(value, bool):
+        return False
+    zero = ZERO_VALUES[name]
+    return type(value) is type(zero) and value == zero
 
 
 @attrs.frozen
@@ -36,6 +54,8 @@ class Obj:
 
     pointer: str
     members: Mapping[str, Member]
+    # Members written with a zero value read as not given (cloudDiskSpec only), by canonical name.
+    zeros: Mapping[str, Member] = attrs.field(factory=dict)
 
     def get(self, name: str) -> object:
         member = self.members.get(name)
@@ -204,7 +224,7 @@ class _Normaliser:
                 disk: Obj | None = None
                 spec = entry.members.get("cloudDiskSpec")
                 if spec is not None and isinstance(spec.value, dict):
-                    disk, clean_spec = self.obj(spec.value, spec.pointer, DISK_FIELDS)
+                    disk, clean_spec = _without_zeros(*self.obj(spec.value, spec.pointer, DISK_FIELDS))
                     if clean_spec is not spec.value:
                         clean_entry = {**clean_entry, "cloudDiskSpec": clean_spec}
                 entries.append(Entry(index, entry, disk))
@@ -223,6 +243,16 @@ class _Normaliser:
             readings,
             number_texts,
         )
+
+
+def _without_zeros(disk: Obj, clean: Mapping[str, object]) -> tuple[Obj, Mapping[str, object]]:
+    """A cloudDiskSpec with its zero-valued members set aside: neither the rules nor the schema see them
+    (docs/decisions.md#zero-values); the rules that report a missing member point at them."""
+    zeros = {name: member for name, member in disk.members.items() if is_zero(name, member.value)}
+    if not zeros:
+        return disk, clean
+    members = {name: member for name, member in disk.members.items() if name not in zeros}
+    return Obj(disk.pointer, members, zeros), {key: value for key, value in clean.items() if key not in zeros}
 
 
 def normalise(

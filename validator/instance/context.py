@@ -1,5 +1,6 @@
 """What is known about the instance a request is for: its describeInstance, describeSnapshots and
-describeQuotas answers, read from parsed JSON/YAML or from the JD Cloud SDK's model objects.
+describeQuotas answers, and the disk service's describeQuota answer for snapshots, read from parsed
+JSON/YAML or from the JD Cloud SDK's model objects.
 
 Reading is strict about shape (a wrong file is a clear ContextError, never a silent empty context) and
 lenient about extra members (responses carry many the checks do not need).
@@ -66,12 +67,21 @@ class Quota:
 
 
 @attrs.frozen
+class SnapshotQuota:
+    """The disk service's snapshot quota (its describeQuota answer for type=snapshot)."""
+
+    limit: int | None
+    used: int | None
+
+
+@attrs.frozen
 class Context:
     """Immutable facts about the instance; each part is None when it was not given."""
 
     instance: Instance | None = None
     snapshots: tuple[Snapshot, ...] | None = None
     quotas: tuple[Quota, ...] | None = None
+    snapshot_quota: SnapshotQuota | None = None
 
     @classmethod
     def from_describe_instance(cls, data: object) -> Context:
@@ -88,14 +98,26 @@ class Context:
         return cls(quotas=parse_quotas(data))
 
     @classmethod
+    def from_describe_snapshot_quota(cls, data: object) -> Context:
+        """From the disk service's describeQuota answer for type=snapshot (`{"result": {"quota": {"limit": N,
+        "used": N}}}`, or the quota alone), or the SDK's `Quota` object."""
+        return cls(snapshot_quota=parse_snapshot_quota(data))
+
+    @classmethod
     def from_sdk(
-        cls, instance: object = None, snapshots: Sequence[object] | None = None, quotas: Sequence[object] | None = None
+        cls,
+        instance: object = None,
+        snapshots: Sequence[object] | None = None,
+        quotas: Sequence[object] | None = None,
+        snapshot_quota: object = None,
     ) -> Context:
-        """From the SDK's model objects (`Instance`, `Snapshot`, `Quota`), read by attribute."""
+        """From the SDK's model objects (`Instance`, `Snapshot`, `Quota`, the disk service's `Quota`), read by
+        attribute."""
         return cls(
             instance=None if instance is None else parse_instance(instance),
             snapshots=None if snapshots is None else parse_snapshots(_listed(snapshots, "snapshots")),
             quotas=None if quotas is None else parse_quotas(_listed(quotas, "quotas")),
+            snapshot_quota=None if snapshot_quota is None else parse_snapshot_quota(snapshot_quota),
         )
 
     def merged(self, other: Context) -> Context:
@@ -104,6 +126,7 @@ class Context:
             instance=other.instance or self.instance,
             snapshots=other.snapshots if other.snapshots is not None else self.snapshots,
             quotas=other.quotas if other.quotas is not None else self.quotas,
+            snapshot_quota=other.snapshot_quota or self.snapshot_quota,
         )
 
 
@@ -239,3 +262,11 @@ def parse_quotas(data: object) -> tuple[Quota, ...]:
         where = f"quotas[{index}]."
         quotas.append(Quota(item["resourceType"], _int(item, "limit", where), _int(item, "used", where)))
     return tuple(quotas)
+
+
+def parse_snapshot_quota(data: object) -> SnapshotQuota:
+    what = 'a describeQuota answer for snapshots {"result": {"quota": {"limit": N, "used": N}}} or a quota object'
+    quota = _unwrap(data, "quota", what)
+    if not isinstance(quota, Mapping) or "limit" not in quota or "used" not in quota:
+        raise ContextError(f"expected {what} with limit and used")
+    return SnapshotQuota(_int(quota, "limit", "quota."), _int(quota, "used", "quota."))

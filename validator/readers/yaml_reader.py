@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from validator.readers import yaml_merges
 from validator.readers.records import (
     MAX_DEPTH,
     MAX_NODES,
@@ -79,6 +80,7 @@ class _Builder:
         self.readings: list[YamlReading] = []
         self.number_texts: dict[str, str] = {}
         self.read_scalars: set[int] = set()
+        self.merges_seen: set[int] = set()
         self.count = 0
 
     def tick(self, position: Position) -> None:
@@ -114,9 +116,8 @@ class _Builder:
             value: object = str(node.value)
         else:
             self._check_tag(node, _PLAIN_TAGS, position)
+            # .nan stays a float, as PyYAML reads it: the C03 type error at its pointer (docs/decisions.md#yaml-nan).
             value = self.loader.construct_object(node, deep=True)
-            if isinstance(value, float) and value != value:  # NaN is not a JSON value
-                raise Stop(".nan has no JSON equivalent", position, ".nan 在 JSON 中没有对应的值")
         if id(node) in self.plain:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 self.number_texts[pointer] = str(node.value)
@@ -198,7 +199,22 @@ class _Builder:
             member = child_pointer(pointer, key)
             self.keys[member] = where or node_position(key_node)
             result[key] = self.build(value_item, member, depth + 1, where)
+        if id(node) not in self.merges_seen:  # one finding per written `<<`, however often an alias copies it
+            self.merges_seen.add(id(node))
+            self._disagreements(node, pointer, via)
         return result
+
+    def _disagreements(self, node: yaml.MappingNode, pointer: str, via: Position | None) -> None:
+        """C06 for merged maps that disagree on a key, placed at the `<<` (docs/decisions.md#merged-maps)."""
+        for found in yaml_merges.disagreements(
+            node,
+            lambda item: self.sources(item, via, frozenset({id(node)})),
+            lambda scalar: self.loader.construct_object(scalar, deep=True),
+            node_position,
+        ):
+            member = child_pointer(pointer, found.key)
+            self.keys[member] = via or found.position
+            self.readings.append(YamlReading(member, found.key, "merge", (found.first, found.last)))
 
     @staticmethod
     def _check_tag(node: yaml.Node, allowed: set[str], position: Position) -> None:

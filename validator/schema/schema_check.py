@@ -184,18 +184,23 @@ def _intent(rule_id: str, keyword: str, value: object, expected: object, pointer
     return None if hook is None else hook(keyword, value, expected, pointer)
 
 
+# What an exclusion is made of: checked as always, also in an excluded entry.
+_EXCLUSION_MEMBERS = ("deviceName", "noDevice")
+
+
 def _overlooked(request: Request, errors: list[Any]) -> set[int]:
     """Errors that would be a second finding for one problem (catalogue, "One finding per problem"): a
-    range failure of a value whose type already fails (1e5, .inf), and C37 on an entry that excludes its
-    disk (C34 reports its ignored members)."""
+    range failure of a value whose type already fails (1e5, .inf); and in an entry that excludes its disk,
+    anything but a type failure of the members C34 reports as ignored: the API decodes them, it does not
+    read them (docs/decisions.md#excluded-entries)."""
     typed = {tuple(error.absolute_path) for error in errors if error.validator == "type"}
     excluded = {entry.index for entry in request.entries if entry.excluded}
     overlooked = set()
     for index, error in enumerate(errors):
         path = tuple(error.absolute_path)
         second_to_type = error.validator != "type" and path in typed
-        in_excluded = len(path) > 1 and path[0] == "dataDisks" and path[1] in excluded
-        on_excluded = in_excluded and error.schema.get("x-rule") == "C37"
+        in_excluded = len(path) > 2 and path[0] == "dataDisks" and path[1] in excluded
+        on_excluded = in_excluded and error.validator != "type" and path[2] not in _EXCLUSION_MEMBERS
         if second_to_type or on_excluded:
             overlooked.add(index)
     return overlooked

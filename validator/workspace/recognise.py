@@ -112,6 +112,8 @@ def _describe_answer(document: Mapping[object, object], keys: set[str]) -> NotRe
         return NotRequest("a describeInstances answer", "pass one instance's describeInstance answer with --instance")
     if isinstance(body.get("quotas"), list):
         return NotRequest("a describeQuotas answer", "pass it with --quotas")
+    if _is_mapping(body.get("quota")):
+        return NotRequest("a describeQuota answer (the disk service's quota)", "pass it with --snapshot-quota")
     if sum(name in body_keys for name in _INSTANCE_ONLY) >= 2:
         return NotRequest("a describeInstance answer (the instance object)", "pass it with --instance")
     if isinstance(result, Mapping) and "requestId" in keys:

@@ -23,9 +23,11 @@ _IGNORED_WHEN_EXCLUDED = ("cloudDiskSpec", "autoDelete", "diskCategory")
     m(
         "With noDevice: true the disk is left out of the image, so cloudDiskSpec, autoDelete and diskCategory "
         "on the same entry are ignored. To replace a disk, exclude it in one entry and describe the new disk "
-        "in another.",
+        "in another. Those members are decoded, not read: a wrong type is still C03, but no range, enum or "
+        "semantic rule runs on them.",
         "设置 noDevice: true 后该盘不进入镜像，同一条目中的 cloudDiskSpec、autoDelete 和 diskCategory 都会被忽略。"
-        "如需替换磁盘，请在一个条目中排除它，再用另一个条目描述新盘。",
+        "如需替换磁盘，请在一个条目中排除它，再用另一个条目描述新盘。这些成员只会被解码而不会被读取："
+        "类型错误仍报告 C03，但不再检查范围、枚举或语义规则。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdc", "noDevice": true, "autoDelete": true}]}',
     good='{"name": "web", "dataDisks": [{"deviceName": "vdc", "noDevice": true}]}',

@@ -20,9 +20,11 @@ from validator.rules.disk_spec.facts import DISK_TYPES, LEGACY_DISK_TYPES, UNLIS
     m(
         "The legacy types ssd and premium-hdd are refused; the finding names their current replacements. "
         "ssd.gp2 and ssd.io2 exist in the disk service but are not listed for createImage: a warning. "
-        "Anything else is refused.",
+        "Anything else is refused. An empty diskType is read as not given (the Go SDK sends it for an unset "
+        "type).",
         "旧类型 ssd 和 premium-hdd 会被拒绝，发现项会给出当前的替代类型。ssd.gp2 和 ssd.io2 在云硬盘服务中存在，"
-        "但 createImage 未列出，给出警告。其他值都会被拒绝。",
+        "但 createImage 未列出，给出警告。其他值都会被拒绝。"
+        "diskType 为空字符串视为未设置（Go SDK 对未设置的类型发送空字符串）。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd", "diskSizeGB": 40}}]}',
     good='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", '

@@ -10,7 +10,14 @@ from validator.core.model import Request
 from validator.fixes.records import UNSAFE, Intent, ReplaceValue
 from validator.rules.api_errors import DISK_SIZE_OUT_OF_RANGE
 from validator.rules.base import FixNote, Given, Hit, is_int, m, rule
-from validator.rules.disk_spec.facts import SIZE_MAX, SIZE_MIN, SIZE_STEP, fixed_size
+from validator.rules.disk_spec.facts import (
+    SIZE_MAX,
+    SIZE_MIN,
+    SIZE_STEP,
+    UNLISTED_SIZE_MAX,
+    fixed_size,
+    size_max,
+)
 
 
 def _range_fix(keyword: str, value: object, limit: object, pointer: str) -> Intent | None:
@@ -18,7 +25,9 @@ def _range_fix(keyword: str, value: object, limit: object, pointer: str) -> Inte
     range. Unsafe: the API reads another value afterwards."""
     if keyword in ("minimum", "maximum") and is_int(value):
         assert isinstance(value, int)
-        return ReplaceValue(pointer, fixed_size(value), UNSAFE)
+        maximum = limit if keyword == "maximum" and is_int(limit) else SIZE_MAX
+        assert isinstance(maximum, int)
+        return ReplaceValue(pointer, fixed_size(value, maximum), UNSAFE)
     return None
 
 
@@ -31,10 +40,14 @@ def _range_fix(keyword: str, value: object, limit: object, pointer: str) -> Inte
         f"diskSizeGB 在 [{SIZE_MIN}, {SIZE_MAX}] 之内且为 {SIZE_STEP} 的倍数。",
     ),
     m(
-        f"Data disks are {SIZE_MIN} to {SIZE_MAX} GiB in steps of {SIZE_STEP} GiB. The range is in the "
+        f"Data disks are {SIZE_MIN} to {SIZE_MAX} GiB in steps of {SIZE_STEP} GiB; ssd.gp2 and ssd.io2 disks "
+        f"(types createImage does not list) {SIZE_MIN} to {UNLISTED_SIZE_MAX} GiB, the range published for them. "
+        "A diskSizeGB of 0 is read as not given (the Go SDK sends 0 for an unset size). The range is in the "
         "schema, the step in this rule; both answer with the same API error.",
-        f"数据盘容量为 {SIZE_MIN} 到 {SIZE_MAX} GiB，步长 {SIZE_STEP} GiB。范围由 schema 检查，步长由本规则检查，"
-        "两者对应同一个 API 错误。",
+        f"数据盘容量为 {SIZE_MIN} 到 {SIZE_MAX} GiB，步长 {SIZE_STEP} GiB；"
+        f"ssd.gp2 和 ssd.io2（createImage 未列出的类型）为 {SIZE_MIN} 到 {UNLISTED_SIZE_MAX} GiB，"
+        "即为它们公布的范围。diskSizeGB 为 0 视为未设置（Go SDK 对未设置的容量发送 0）。"
+        "范围由 schema 检查，步长由本规则检查，两者对应同一个 API 错误。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", '
     '"diskSizeGB": 45}}]}',
@@ -57,8 +70,9 @@ def disk_size_step(request: Request, given: Given) -> Iterator[Hit]:
             continue
         size = member.value
         assert isinstance(size, int)
-        # Outside [SIZE_MIN, SIZE_MAX] the schema's range finding is the one finding for the value.
-        if SIZE_MIN <= size <= SIZE_MAX and size % SIZE_STEP:
+        maximum = size_max(disk.get("diskType"))
+        # Outside [SIZE_MIN, maximum] the schema's range finding is the one finding for the value.
+        if SIZE_MIN <= size <= maximum and size % SIZE_STEP:
             yield Hit(
                 member.pointer,
                 m(
@@ -66,5 +80,5 @@ def disk_size_step(request: Request, given: Given) -> Iterator[Hit]:
                     f"diskSizeGB {quote(size)} 不是 {SIZE_STEP} 的倍数",
                 ),
                 api=DISK_SIZE_OUT_OF_RANGE.render(),
-                fix=ReplaceValue(member.pointer, fixed_size(size), UNSAFE),
+                fix=ReplaceValue(member.pointer, fixed_size(size, maximum), UNSAFE),
             )

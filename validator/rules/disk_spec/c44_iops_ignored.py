@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from validator.core.finding import Severity
 from validator.core.model import Request
 from validator.fixes.records import SAFE, RemoveMember
-from validator.rules.base import FixNote, Given, Hit, m, rule
+from validator.rules.base import FixNote, Given, Hit, is_int, m, rule
 from validator.rules.disk_spec.facts import case_variant, disk_facts
 
 # Types known to take no provisioned IOPS: an iops on them is dropped by the API, so removing it is safe.
@@ -44,7 +44,7 @@ NO_IOPS_DISK_TYPES = ("ssd.gp1", "hdd.std1")
 def iops_ignored(request: Request, given: Given) -> Iterator[Hit]:
     for entry, disk in request.specs:
         member = disk.members.get("iops")
-        if member is None:
+        if member is None or not is_int(member.value):  # a wrong type is C03's alone
             continue
         kind, _, described = disk_facts(request, given, entry, disk)
         if case_variant(kind):

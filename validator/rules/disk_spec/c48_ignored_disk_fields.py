@@ -23,10 +23,12 @@ IGNORED_DISK_FIELDS = ("az", "name", "description", "policyId", "charge", "multi
     m(
         "createImage ignores these DiskSpec members (the reference page says specifying them has no effect), "
         "although it marks az and name as required: they are never required. null is fine, since the SDK "
-        "sends null for every unset member.",
+        "sends null for every unset member; so is an empty string for az, name, description or policyId, which "
+        "the Go SDK always sends and which is read as not given.",
         "createImage 会忽略这些 DiskSpec 成员（参考页面说明指定无效）；"
         "尽管页面把 az 和 name 标为必填，它们从不是必需的。"
-        "值为 null 没有问题，因为 SDK 会为每个未设置的成员发送 null。",
+        "值为 null 没有问题，因为 SDK 会为每个未设置的成员发送 null；az、name、description 或 policyId 为空字符串"
+        "也没有问题：Go SDK 总会发送它们，空字符串视为未设置。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"az": "cn-north-1a", '
     '"diskType": "ssd.gp1", "diskSizeGB": 40}}]}',

@@ -13,21 +13,28 @@ from validator.schema import schemas
 DISK_TYPES = ("ssd.gp1", "ssd.io1", "hdd.std1")
 LEGACY_DISK_TYPES = {"ssd": ("ssd.gp1", "ssd.io1"), "premium-hdd": ("hdd.std1", "ssd.gp1")}
 UNLISTED_DISK_TYPES = ("ssd.gp2", "ssd.io2")
-# The data-disk size range is the schema's (C43); the step exists only here.
-_SIZE = schemas.load(schemas.DISK)["properties"]["diskSizeGB"]
-SIZE_MIN: int = _SIZE["minimum"]
-SIZE_MAX: int = _SIZE["maximum"]
+# The data-disk size range is the schema's (C43); the step exists only here. The maximum depends on the type:
+# the listed types' in the schema's `else`, ssd.gp2 and ssd.io2's in its `then` (docs/decisions.md#gp2-io2-sizes).
+_DISK_SCHEMA = schemas.load(schemas.DISK)
+SIZE_MIN: int = _DISK_SCHEMA["properties"]["diskSizeGB"]["minimum"]
+SIZE_MAX: int = _DISK_SCHEMA["else"]["properties"]["diskSizeGB"]["maximum"]
+UNLISTED_SIZE_MAX: int = _DISK_SCHEMA["then"]["properties"]["diskSizeGB"]["maximum"]
 SIZE_STEP = 10
 # ssd.io1 IOPS (C45): at least IOPS_MIN, at most min(IOPS_CAP, size × IOPS_PER_GB), in steps of IOPS_STEP;
 # without iops the API gives size × IOPS_DEFAULT_PER_GB.
 IOPS_MIN, IOPS_CAP, IOPS_STEP, IOPS_PER_GB, IOPS_DEFAULT_PER_GB = 200, 32000, 10, 50, 30
 
 
-def fixed_size(size: int) -> int:
+def size_max(kind: object) -> int:
+    """The largest diskSizeGB of a data disk of type `kind` (C43)."""
+    return UNLISTED_SIZE_MAX if kind in UNLISTED_DISK_TYPES else SIZE_MAX
+
+
+def fixed_size(size: int, maximum: int = SIZE_MAX) -> int:
     """The size an out-of-step or out-of-range diskSizeGB evidently meant: rounded up to the step, then
-    kept within the range (C43)."""
+    kept within the range (C43), whose maximum depends on the disk's type."""
     rounded = -(-size // SIZE_STEP) * SIZE_STEP
-    return min(max(rounded, SIZE_MIN), SIZE_MAX)
+    return min(max(rounded, SIZE_MIN), maximum)
 
 
 def fixed_iops(iops: int, size: object) -> int:

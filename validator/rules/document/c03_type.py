@@ -30,9 +30,12 @@ TYPES = declare(
     m("Every value has its documented JSON type.", "每个值都是文档规定的 JSON 类型。"),
     m(
         'Strings are strings, booleans are true or false (not "true", not 1), integers are integers '
-        '(not "100", not 100.0, not 1e2, not true). The API refuses a value of the wrong type.',
+        '(not "100", not 100.0, not 1e2, not true, not YAML .inf or .nan). The API refuses a value of the wrong '
+        "type. Inside an entry that excludes its disk (noDevice: true) the members are ignored, but still decoded: "
+        "a wrong type there is still this error.",
         '字符串必须是字符串；布尔值必须是 true 或 false（不能是 "true" 或 1）；整数必须是整数'
-        '（不能是 "100"、100.0、1e2 或 true）。类型错误的值会被 API 拒绝。',
+        '（不能是 "100"、100.0、1e2、true，也不能是 YAML 的 .inf 或 .nan）。类型错误的值会被 API 拒绝。'
+        "在排除磁盘（noDevice: true）的条目中，其他成员虽被忽略，但仍会被解码：类型错误依然报告此错误。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "cloudDiskSpec": {"diskType": "ssd.gp1", '
     '"diskSizeGB": "40"}}]}',

@@ -29,6 +29,17 @@ def _single_close(key: str, known: tuple[str, ...], near: str) -> bool:
     return sum(1 for name in known if score(name) >= best) == 1
 
 
+# Top-level members of createImageFromSnapshots that users bring to createImage (docs/decisions.md#snapshots-api-keys).
+_FROM_SNAPSHOTS = frozenset(
+    key.casefold()
+    for key in ("snapshotId", "snapshotIds", "cloudDisks", "platform", "architecture", "bootMode", "osVersion")
+)
+
+
+def _is_top_level(pointer: str) -> bool:
+    return pointer.count("/") == 1
+
+
 @rule(
     "C04",
     "unknown-key",
@@ -36,9 +47,12 @@ def _single_close(key: str, known: tuple[str, ...], near: str) -> bool:
     m("Keys that match no documented field are ignored by the API.", "与任何文档字段都不匹配的键会被 API 忽略。"),
     m(
         "The API ignores members it does not know, so a misspelt key silently loses its setting. The closest "
-        "documented name is offered when one is near. A member whose value is null is treated as absent.",
+        "documented name is offered when one is near. A member whose value is null is treated as absent. "
+        "Top-level snapshotId, snapshotIds, cloudDisks, platform, architecture, bootMode and osVersion belong to "
+        "the different API createImageFromSnapshots, and the finding says so.",
         "API 会忽略不认识的成员，拼错的键会让其设置悄无声息地失效。若有相近的文档字段名，会给出建议。值为 null "
-        "的成员视为不存在。",
+        "的成员视为不存在。顶层的 snapshotId、snapshotIds、cloudDisks、platform、architecture、bootMode 和 "
+        "osVersion 属于另一个 API createImageFromSnapshots，发现项会指出这一点。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevise": true}]}',
     good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}]}',
@@ -55,7 +69,18 @@ def unknown_keys(request: Request, given: Given) -> Iterator[Hit]:
     for note in request.unknown:
         key = note.member.key
         near = _suggestion(key, note.known)
-        if near is None:
+        if _is_top_level(note.member.pointer) and key.casefold() in _FROM_SNAPSHOTS:
+            yield Hit(
+                note.member.pointer,
+                m(
+                    f'unknown key "{key}" is ignored by createImage: it belongs to createImageFromSnapshots, a '
+                    "different API, which makes an image from snapshots; createImage makes one from an instance",
+                    f'未知的键 "{key}" 会被 createImage 忽略：它属于另一个 API '
+                    "createImageFromSnapshots（基于快照制作镜像）；createImage 是基于云主机实例制作镜像",
+                ),
+                at_key=True,
+            )
+        elif near is None:
             yield Hit(
                 note.member.pointer,
                 m(f'unknown key "{key}" is ignored by the API', f'未知的键 "{key}" 会被 API 忽略'),

@@ -113,14 +113,16 @@ def _yaml_words(reading: YamlReading) -> Message:
         "with a leading zero (010 is octal 8 in YAML 1.1, 10 in YAML 1.2), sexagesimal numbers (1:30 is 90 in "
         "YAML 1.1), timestamps (2026-11-01 is a date in YAML 1.1), and numbers only one of the two reads "
         "(1_000 and 0b101 are numbers in YAML 1.1 only; 0o24, 1e2 and 1.0e2 are numbers in YAML 1.2 only) "
-        "depend on which loader reads the file. "
+        "depend on which loader reads the file; so does a key that maps merged by one <<: [*a, *b] set "
+        "differently (the first map's value is checked). "
         "Decision (C06): the value is checked as PyYAML reads it (YAML 1.1, what Python pipelines load before "
         "the SDK sends the request), timestamps excepted (kept as text: no JSON body can hold a date). The "
         'finding says how each loader reads it and how to write it unambiguously (true, 8, "2026-11-01").',
         "目录 C06：任意大小写的 yes/no/on/off/y/n（YAML 1.1 中是布尔值，YAML 1.2 中是字符串）、带前导零的整数"
         "（010 在 YAML 1.1 中是八进制 8，在 YAML 1.2 中是 10）、六十进制数（1:30 在 YAML 1.1 中是 90）和时间戳"
         "（2026-11-01 在 YAML 1.1 中是日期），以及只有其中一方读作数字的写法（1_000、0b101 仅在 YAML 1.1 中是数字；"
-        "0o24、1e2、1.0e2 仅在 YAML 1.2 中是数字）的含义取决于读取文件的加载器。决定（C06）：按 PyYAML 的读法检查取值"
+        "0o24、1e2、1.0e2 仅在 YAML 1.2 中是数字）的含义取决于读取文件的加载器；同一个 <<: [*a, *b] 合并的映射"
+        "对同一个键取值不同时也是如此（按第一个映射的值检查）。决定（C06）：按 PyYAML 的读法检查取值"
         "（YAML 1.1，即 Python 流水线在 SDK 发送请求前加载的结果），时间戳除外（保留为文本：JSON 请求体无法携带日期）。"
         '发现项说明各加载器的读法以及无歧义的写法（true、8、"2026-11-01"）。',
     ),
@@ -139,7 +141,28 @@ def _yaml_words(reading: YamlReading) -> Message:
 )
 def yaml_version(request: Request, given: Given) -> Iterator[Hit]:
     for reading in request.readings:
-        yield Hit(reading.pointer, _yaml_words(reading), fix=_as_read(reading))
+        if reading.kind == "merge":
+            yield Hit(reading.pointer, _merge_words(reading), at_key=True)
+        else:
+            yield Hit(reading.pointer, _yaml_words(reading), fix=_as_read(reading))
+
+
+def _shown(value: object) -> str:
+    return quote(value) if isinstance(value, (str, int, float, bool)) or value is None else "a mapping or sequence"
+
+
+def _merge_words(reading: YamlReading) -> Message:
+    """Merged maps that set one key differently (docs/decisions.md#merged-maps): which value each loader takes."""
+    assert isinstance(reading.value, tuple)
+    first, last = (_shown(value) for value in reading.value)
+    key = reading.text
+    return m(
+        f"the maps merged here (<<) set {key} differently, {first} in the first and {last} in the last: the YAML "
+        f"merge specification and PyYAML up to 6.0.3 take {first} (checked here), PyYAML 6.0.4 takes {last}; "
+        f"write {key} in this mapping itself",
+        f"此处合并（<<）的映射对 {key} 的取值不同：第一个为 {first}，最后一个为 {last}。YAML 合并规范和 PyYAML 6.0.3 "
+        f"及更早版本取 {first}（此处按此检查），PyYAML 6.0.4 取 {last}；请在本映射中直接写出 {key}",
+    )
 
 
 def _as_read(reading: YamlReading) -> ReplaceValue | None:
