@@ -48,13 +48,14 @@ def _fixer_for(text: str, yaml: bool, document: Document | ParseFailure) -> Call
     """Fixes of `text`, made on demand with the spans of the document's source map: the fixer (and its
     module) is loaded only when a rule offers a fix."""
     spans = document.spans if isinstance(document, Document) else None
+    readings = frozenset(r.pointer for r in document.readings) if isinstance(document, Document) else frozenset()
     made: list[Fixer] = []
 
     def fix(intent: Intent) -> Fix | None:
         if not made:
             from validator.fixes.edits import Fixer
 
-            made.append(Fixer(text, yaml, spans))
+            made.append(Fixer(text, yaml, spans, readings))
         return made[0](intent)
 
     return fix

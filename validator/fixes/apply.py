@@ -120,6 +120,36 @@ class FixResult:
         return bool(self.fixed)
 
 
+def _under(pointer: str, places: Iterable[str]) -> bool:
+    return any(pointer == place or pointer.startswith(place + "/") for place in places)
+
+
+def _lost(
+    state: _State, attempt: list[tuple[Fix, list[Finding]]], findings: tuple[Finding, ...], trail: _Trail
+) -> bool:
+    """Whether applying `attempt` changed which findings remain beyond the ones it fixes: a fixed finding
+    still there (the fix fixed nothing: a merged value shows through), or another finding gone (a suppression
+    comment now on another line hides it). Findings about a removed or rewritten value go with it, and inside
+    an object whose meaning an unsafe fix changed, findings may go (an entry that now excludes its disk)."""
+    remaining = {trail.key(finding) for finding in findings}
+    fixed = [finding for _, found in attempt for finding in found]
+    if any(state.trail.key(finding) in remaining for finding in fixed):
+        return True
+    fixed_keys = {state.trail.key(finding) for finding in fixed}
+    edited = [
+        state.trail.original(fix.intent.pointer)
+        for fix, _ in attempt
+        if fix.intent is not None and not isinstance(fix.intent, RenameKey)
+    ]
+    for finding in state.findings:
+        key = state.trail.key(finding)
+        if key in fixed_keys or key in remaining or _under(key[1], edited):
+            continue
+        if not trail.consequence(finding):  # inside an object an unsafe fix changed, findings may change
+            return True
+    return False
+
+
 @attrs.frozen
 class _Fixing:
     """One fix_text run: how texts are checked, the original's findings, and which fixes may apply."""
@@ -153,7 +183,7 @@ class _Fixing:
         trail = state.trail.after(fixes)
         candidate = apply_fixes(state.text, fixes)
         findings = self.check(candidate)
-        if self.new(findings, trail, final=False):
+        if self.new(findings, trail, final=False) or _lost(state, attempt, findings, trail):
             return None
         return _State(candidate, findings, trail, state.fixed + tuple(f for _, found in attempt for f in found))
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from validator.fixes.ambiguity import chooses_a_reading
 from validator.fixes.records import Edit, Fix, Intent, RemoveDuplicate, RemoveMember, RenameKey, ReplaceValue
 from validator.readers.records import offset_position
 from validator.readers.source_map import Member, Node, NoSpans, find, value_at
@@ -64,18 +65,48 @@ def removal(text: str, parent: Node, index: int) -> Span:
             return parent.start + 1, parent.end - 1, ""
         if index < len(members) - 1:
             return member.key_start, members[index + 1].key_start, ""
-        return _member_end(members[index - 1]), _member_end(member), ""
+        return _last_in_flow(text, members[index - 1], member)
     end = _member_end(member)
     line_start = text.rfind("\n", 0, member.key_start) + 1
     if len(members) == 1:
         # An empty block mapping cannot be written in block style: `{}` keeps it an (empty) object.
         return member.key_start, end, "{}"
     if text[line_start : member.key_start].strip(" \t") == "":
-        return line_start, _after_nested_comments(text, _line_end(text, end), member.key_start - line_start), ""
+        stop = _after_nested_comments(text, _line_end(text, end), member.key_start - line_start)
+        if stop == len(text) and not text.endswith("\n") and line_start > 0:
+            # The last line, without a final newline: the line break before it goes, so that none is added.
+            line_start -= 2 if text[line_start - 2 : line_start] == "\r\n" else 1
+        return line_start, stop, ""
     if index == 0:
         # The first member after a sequence's "- ": the next member moves up beside the dash.
         return member.key_start, members[1].key_start, ""
     raise NoSpans
+
+
+def _last_in_flow(text: str, previous: Member, member: Member) -> Span:
+    """Removing the last member of a flow mapping: the comma before it and, when it has a line of its own,
+    that line (its comment with it); the previous member's comment stays where it is."""
+    before = _member_end(previous)
+    end = _member_end(member)
+    comma = text.find(",", before, member.key_start)
+    line_start = text.rfind("\n", 0, member.key_start) + 1
+    line_end = _line_end(text, end)
+    rest = text[end:line_end].strip()
+    own_line = line_start > comma >= 0 and text[line_start : member.key_start].strip(" \t") == ""
+    if own_line and (rest == "" or rest.startswith("#")) and line_end < len(text):
+        return comma, line_end, text[comma + 1 : line_start]
+    return before, end, ""
+
+
+_ANCHOR = re.compile(r"(?:^|(?<=[\s\[{,:-]))&([^\s,\[\]{}]+)")
+
+
+def _orphans_an_alias(text: str, span: Span) -> bool:
+    """Whether the edit removes an anchor that an alias elsewhere still names (the file would not parse)."""
+    start, end, replacement = span
+    removed = _ANCHOR.findall(text[start:end])
+    kept = text[:start] + replacement + text[end:]
+    return any(re.search(r"\*" + re.escape(name) + r"(?![^\s,\[\]{}])", kept) for name in removed)
 
 
 def _line_end(text: str, offset: int) -> int:
@@ -104,10 +135,14 @@ class Fixer:
     """Turns intents into fixes for one text, with the spans of the reader's source map (built on the
     first intent)."""
 
-    def __init__(self, text: str, is_yaml: bool, spans: Callable[[], Node] | None) -> None:
+    def __init__(
+        self, text: str, is_yaml: bool, spans: Callable[[], Node] | None, readings: frozenset[str] = frozenset()
+    ) -> None:
         self.text = text
         self.is_yaml = is_yaml
         self._spans = spans
+        # Pointers of values two YAML versions read differently (C06).
+        self._readings = readings
         self._root: Node | None = None
         self._failed = False
         self._line_starts: list[int] | None = None
@@ -128,10 +163,12 @@ class Fixer:
         if root is None:
             return None
         try:
+            if chooses_a_reading(root, intent, self._readings):
+                return None
             span = self._span(root, intent)
         except NoSpans:
             return None
-        if span is None:
+        if span is None or (self.is_yaml and _orphans_an_alias(self.text, span)):
             return None
         scope = None
         if isinstance(intent, RemoveMember | RemoveDuplicate):
@@ -157,7 +194,13 @@ class Fixer:
             folded = intent.new_key.casefold()
             if any(other is not member and other.key.casefold() == folded for other in parent.members):
                 return None  # the documented name is already there: renaming would repeat it
-            return member.key_start, member.key_end, _quoted(intent.new_key, member.key_style, self.is_yaml)
+            start = member.key_start
+            if self.text.startswith(("&", "!"), start):
+                # An anchor or tag on the key stays: only the plain key after it is rewritten.
+                start = member.key_end - len(member.key)
+                if member.key_style or self.text[start : member.key_end] != member.key:
+                    return None
+            return start, member.key_end, _quoted(intent.new_key, member.key_style, self.is_yaml)
         if isinstance(intent, RemoveMember):
             return removal(self.text, parent, index)
         assert isinstance(intent, RemoveDuplicate)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from validator.core.finding import Severity
 from validator.core.messages import Message, quote
 from validator.core.model import Request
-from validator.fixes.records import SAFE, ReplaceValue
+from validator.fixes.records import UNSAFE, ReplaceValue
 from validator.readers.records import YamlReading
 from validator.rules.base import YAML_TEXT, FixNote, Given, Hit, m, rule
 
@@ -129,12 +129,13 @@ def _yaml_words(reading: YamlReading) -> Message:
     bad="name: 2026-11-01",
     good='name: "2026-11-01"',
     fix=FixNote(
-        SAFE,
+        UNSAFE,
         m(
             "The scalar is written as PyYAML reads it, which every loader reads alike: yes as true, 010 as 8, "
-            'a date or y as a quoted string ("2026-11-01", "y").',
+            'a date or y as a quoted string ("2026-11-01", "y"). Unsafe: it settles which of the two readings '
+            "was meant, and only the author knows.",
             "标量按 PyYAML 的读法改写，使所有加载器读法一致：yes 写成 true，010 写成 8，日期或 y 写成带引号的字符串"
-            '（"2026-11-01"、"y"）。',
+            '（"2026-11-01"、"y"）。不安全：这等于替作者决定两种读法中哪一种才是本意。',
         ),
     ),
     needs=YAML_TEXT,
@@ -167,13 +168,14 @@ def _merge_words(reading: YamlReading) -> Message:
 
 def _as_read(reading: YamlReading) -> ReplaceValue | None:
     """The scalar written as PyYAML reads it, which every loader then reads alike (`yes` becomes `true`,
-    `010` becomes `8`, a date or `y` becomes a quoted string). Safe: what is checked and sent stays the same.
+    `010` becomes `8`, a date or `y` becomes a quoted string). Unsafe: what PyYAML sends stays the same, but
+    a YAML 1.2 reader of the file read the other value, and which one was meant is the author's to say.
     A sexagesimal float (1:30.5) and a number no request holds (past 64 bits) are left to the author."""
     value = reading.value
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _FIXED_INT_BITS:
         return None
     if isinstance(value, bool | int | str):
-        return ReplaceValue(reading.pointer, value, SAFE)
+        return ReplaceValue(reading.pointer, value, UNSAFE)
     return None
 
 
