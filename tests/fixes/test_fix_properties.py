@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from tests.strategies import canonical_requests, json_objects, sdk_shaped
 from validator import Finding, check_create_image, fix_create_image
 from validator.core.model import DISK_FIELDS, ENTRY_FIELDS, TOP_FIELDS
-from validator.fixes.records import RenameKey
+from validator.fixes.records import RemoveDuplicate, RemoveMember, RenameKey
 from validator.readers import read_text as parse_text
 from validator.rules.disk_spec.c44_iops_ignored import NO_IOPS_DISK_TYPES
 from validator.rules.disk_spec.c48_ignored_disk_fields import IGNORED_DISK_FIELDS
@@ -412,6 +412,32 @@ def test_the_fixed_text_parses_and_gains_no_finding(case: tuple[str, str], unsaf
     _read(result.text, filename)
     original = check_create_image(text, filename=filename).findings
     assert _gains(original, result.report.findings, result.fixes) == [], result.text
+
+
+@PROPERTY_SETTINGS
+@given(written())
+def test_safe_fixes_leave_exactly_the_other_findings(case: tuple[str, str]) -> None:
+    """A fresh check of the fixed text finds what the original had, less the findings that were fixed:
+    a safe fix neither hides nor adds a finding (pointers compared case-insensitively; findings about a
+    removed member go with it)."""
+    filename, text = case
+    result = fix_create_image(text, filename=filename)
+    fresh = check_create_image(result.text, filename=filename).findings
+
+    def keys(findings: tuple[Finding, ...]) -> set[tuple[str, str]]:
+        return {(finding.rule, finding.pointer.casefold()) for finding in findings}
+
+    removed = [
+        fix.intent.pointer.casefold()
+        for fix in (finding.fix for finding in result.fixes)
+        if fix is not None and isinstance(fix.intent, RemoveMember | RemoveDuplicate)
+    ]
+    original = {
+        (rule, pointer)
+        for rule, pointer in keys(check_create_image(text, filename=filename).findings)
+        if not any(pointer == gone or pointer.startswith(gone + "/") for gone in removed)
+    }
+    assert keys(fresh) == original - keys(result.fixes)
 
 
 @PROPERTY_SETTINGS
