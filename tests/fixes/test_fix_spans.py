@@ -196,8 +196,14 @@ def _members(node: Node, pointer: str = "") -> list[tuple[str, Member]]:
     ("filename", "text"),
     [
         ("a.json", '\ufeff{"name": "网站", "dataDisks": [{"deviceName": "vdb", "a/b": {"c~d": 1}}]}'),
-        ("a.json", '{\r\n  "name": "😀",\r\n  "name": "x",\r\n  "dataDisks": [\r\n    {"noDevice": true}\r\n  ]\r\n}\r\n'),
-        ("a.yaml", "\ufeffname: 网站\r\ndataDisks:\r\n  - deviceName: vdb  # 注释\r\n    cloudDiskSpec: {diskType: ssd}\r\n"),
+        (
+            "a.json",
+            '{\r\n  "name": "😀",\r\n  "name": "x",\r\n  "dataDisks": [\r\n    {"noDevice": true}\r\n  ]\r\n}\r\n',
+        ),
+        (
+            "a.yaml",
+            "\ufeffname: 网站\r\ndataDisks:\r\n  - deviceName: vdb  # 注释\r\n    cloudDiskSpec: {diskType: ssd}\r\n",
+        ),
         ("a.yaml", "name: '😀 x'\ndescription: \"d\"\ndataDisks:\n- deviceName: vdc\n  autoDelete: true\n"),
     ],
 )
