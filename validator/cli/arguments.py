@@ -110,6 +110,23 @@ def _conventions(check: argparse.ArgumentParser) -> None:
         action="store_true",
         help="check named files too only when they are createImage requests (the pre-commit hook uses this)",
     )
+    check.add_argument(
+        "--fix-only",
+        action="store_true",
+        help="apply the safe fixes (implies --fix) and report nothing but how many were fixed; exit 0 unless "
+        "a file cannot be read or written back",
+    )
+    check.add_argument(
+        "--show-fixes",
+        action="store_true",
+        help="after the report, list each fix applied (with --diff, each that would be), per file, by rule id "
+        "and message",
+    )
+    check.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="exit 1 when --fix fixed anything, even if no finding remains",
+    )
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary")
     check.add_argument(
         "-v", "--verbose", action="store_true", help="list the files skipped as not being createImage requests"

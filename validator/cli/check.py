@@ -23,10 +23,11 @@ from validator.core.finding import Severity
 from validator.output import FileResult
 from validator.output.console import say, write, write_bytes
 from validator.output.formats import Run, render
+from validator.output.text import fix_summary, fixes_list
 from validator.rules import registry
 from validator.settings import Settings
 from validator.workspace.file_check import Outcome, Skipped, check_data, check_path
-from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable
+from validator.workspace.files import DEFAULT_MAX_BYTES, Unreadable, read_stream
 from validator.workspace.gather import gather
 
 if TYPE_CHECKING:
@@ -87,21 +88,22 @@ AnyOutcome: TypeAlias = "Outcome | Fixed | Unwritable"
 
 def _stdin(args: argparse.Namespace, settings: Settings, context: Context | None) -> AnyOutcome:
     """The request on standard input, named by --stdin-filename (which also picks its reader). With --fix
-    the fixed text goes to standard output (with --diff, the diff does)."""
+    the fixed text goes to standard output (with --diff, the diff does); what cannot be fixed, whatever its
+    size, passes through as it came (see docs/fixing.md#standard-input)."""
     name = args.stdin_filename or discovery.STDIN
     limit = settings.max_bytes or DEFAULT_MAX_BYTES
+    passing = args.fix and not args.diff
     try:
-        data = sys.stdin.buffer.read(limit + 1)
+        content = read_stream(sys.stdin.buffer, name, limit, overflow=write_bytes if passing else None)
     except (OSError, ValueError, AttributeError) as exc:
         return Unreadable(name, f"cannot read standard input: {exc}")
-    content: bytes | TooLarge = TooLarge(name, len(data), limit) if len(data) > limit else data
     if not (args.fix or args.diff):
         return check_data(content, name, settings, context, recognising=args.only_requests)
     from validator.workspace.fix_files import fix_data
 
     outcome, fixed = fix_data(content, name, settings, context, unsafe=args.unsafe_fixes)
-    if args.fix and not args.diff:
-        write_bytes(data if fixed is None else fixed)  # what cannot be fixed passes through as it came
+    if passing and isinstance(content, bytes):  # a TooLarge input has already passed through
+        write_bytes(content if fixed is None else fixed)
     return outcome
 
 
@@ -155,6 +157,7 @@ class _Outcomes:
     unwritable: list[Unwritable] = attrs.Factory(list)
     fixed: int = 0
     diffs: list[str] = attrs.Factory(list)
+    applied: list[FileResult] = attrs.Factory(list)  # per file, the findings whose fixes were applied
 
     def add(self, path: str, outcome: AnyOutcome) -> None:
         if isinstance(outcome, Unreadable):
@@ -170,7 +173,10 @@ class _Outcomes:
                 self.results.append(FileResult(path, outcome.findings))
                 self.fixed += outcome.fixed
                 self.diffs.append(outcome.diff)
-            else:
+                if outcome.applied:
+                    self.applied.append(FileResult(path, outcome.applied))
+            else:  # left as it was: still in the report, with the findings it still holds
+                self.results.append(FileResult(path, outcome.findings))
                 self.unwritable.append(outcome)
 
     def failures(self) -> list[str]:
@@ -203,6 +209,7 @@ def _check_everything(args: argparse.Namespace, settings: Settings, context: Con
 
 
 def run_check(args: argparse.Namespace) -> int:
+    args.fix = args.fix or args.fix_only  # --fix-only is --fix with nothing reported but the count
     problem = _usage_problem(args)
     configured = _configured(args) if problem is None else problem
     if isinstance(configured, str):
@@ -255,7 +262,7 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
             say(line)
         return EXIT_USAGE
     if args.diff:
-        return _report_diff(outcomes.diffs, outcomes.fixed, failures)
+        return _report_diff(args, outcomes, lang, failures)
     if unreadable and not results and args.format == "text":
         # Nothing was checked: for a person the one-line reasons are the whole answer ("0 files checked" after
         # them reads as a pass); the machine formats still give their (empty) report.
@@ -265,17 +272,44 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
     # With standard input fixed to standard output, the report goes beside it.
     report = _to_stderr if args.fix and discovery.STDIN in args.paths else write
     text = args.format == "text"
-    options = {"skipped": len(skipped), "listed": listed, "quiet": args.quiet, "colour": _colour() and report is write}
-    options.update(fixed=outcomes.fixed if args.fix else None, unsafe=args.unsafe_fixes)
-    report(render_report(args.format, results, lang, settings, context, **(options if text else {})))
-    for line in [] if text else listed:  # the report itself stays the machine's; the list goes beside it
-        say(line)
+    if args.fix_only:
+        _fix_line(args, outcomes, lang)
+    else:
+        options = {
+            "skipped": len(skipped),
+            "listed": listed,
+            "quiet": args.quiet,
+            "colour": _colour() and report is write,
+        }
+        options.update(fixed=outcomes.fixed if args.fix else None, unsafe=args.unsafe_fixes)
+        report(render_report(args.format, results, lang, settings, context, **(options if text else {})))
+        for line in [] if text else listed:  # the report itself stays the machine's; the list goes beside it
+            say(line)
+    if args.show_fixes:
+        _human(args)(fixes_list(outcomes.applied, lang))
     for failure in failures:
         say(f"jdcloud-preflight: {failure}")
     if failures:
         return EXIT_USAGE
+    if args.exit_non_zero_on_fix and outcomes.fixed:
+        return EXIT_FINDINGS
     failing = any(finding.severity >= settings.fail_on for result in results for finding in result.findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    return EXIT_FINDINGS if failing and not args.fix_only else EXIT_OK
+
+
+def _human(args: argparse.Namespace) -> Callable[[str], None]:
+    """Where the lines for a person go beside the report (--show-fixes, --fix-only's count): standard output
+    in a text run, standard error when it carries a machine format, a diff or the fixed standard input."""
+    if args.format == "text" and not args.diff and not (args.fix and discovery.STDIN in args.paths):
+        return write
+    return _to_stderr
+
+
+def _fix_line(args: argparse.Namespace, outcomes: _Outcomes, lang: str) -> None:
+    """--fix-only reports nothing but how many findings were fixed (and how many more --unsafe-fixes would)."""
+    line = fix_summary(outcomes.results, lang, outcomes.fixed, args.unsafe_fixes)
+    if line is not None and not args.quiet:
+        _human(args)(line + "\n")
 
 
 def _to_stderr(text: str) -> None:
@@ -289,15 +323,17 @@ def _to_stderr(text: str) -> None:
             pass  # nowhere left to say it
 
 
-def _report_diff(diffs: list[str], fixed: int, failures: list[str]) -> int:
-    """--diff: the changes on standard output, a count on standard error; exit 1 when there is something to
-    change."""
-    write("".join(diffs))
+def _report_diff(args: argparse.Namespace, outcomes: _Outcomes, lang: str, failures: list[str]) -> int:
+    """--diff: the changes on standard output, a count (and with --show-fixes, the list) on standard error;
+    exit 1 when there is something to change."""
+    write("".join(outcomes.diffs))
+    if args.show_fixes:
+        _to_stderr(fixes_list(outcomes.applied, lang, would=True))
     for failure in failures:
         say(f"jdcloud-preflight: {failure}")
     if failures:
         return EXIT_USAGE
-    if fixed:
-        say(f"jdcloud-preflight: would fix {fixed} finding(s)")
+    if outcomes.fixed:
+        say(f"jdcloud-preflight: would fix {outcomes.fixed} finding(s)")
         return EXIT_FINDINGS
     return EXIT_OK

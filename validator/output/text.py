@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from validator.core.finding import Finding, Severity
+from validator.core.finding import Finding, Severity, in_language
 from validator.output import FileResult, one_line, summary
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def skipped_line(count: int, lang: str) -> str:
     return f"{count} file{'s' if count != 1 else ''} skipped: not createImage requests"
 
 
-def _fix_summary(results: Sequence[FileResult], lang: str, fixed: int | None, unsafe: bool) -> str | None:
+def fix_summary(results: Sequence[FileResult], lang: str, fixed: int | None, unsafe: bool) -> str | None:
     """How many findings were fixed (a --fix run), or can be (a check), and how many more with
     --unsafe-fixes; None when there is nothing to say."""
     findings = [finding for result in results for finding in result.findings]
@@ -69,6 +69,22 @@ def _fix_summary(results: Sequence[FileResult], lang: str, fixed: int | None, un
     return f"[*] {fixable} fixable with {option}" + (f" ({hidden} more with --unsafe-fixes)" if hidden else "")
 
 
+def fixes_list(applied: Sequence[FileResult], lang: str, would: bool = False) -> str:
+    """--show-fixes: each applied fix (or, with --diff, each fix that would be applied), per file, by rule
+    id and message, as ruff lists them after a run; nothing when there is none."""
+    count = sum(len(result.findings) for result in applied)
+    if not count:
+        return ""
+    if lang == "zh":
+        lines = [f"{'将修复' if would else '已修复'} {count} 个发现项："]
+    else:
+        lines = [f"{'Would fix' if would else 'Fixed'} {count} finding{'s' if count != 1 else ''}:"]
+    for result in applied:
+        lines.append(f"- {one_line(result.path)}:")
+        lines += [f"    {f.rule} {one_line(f.message)}" for f in in_language(result.findings, lang)]
+    return "\n".join(lines) + "\n"
+
+
 def render(run: Run) -> str:
     """The findings one per line, then what --fix fixed or could fix, then the summary (see `Run`)."""
     results, lang, listed, unsafe = run.results, run.lang, run.listed, run.unsafe
@@ -77,7 +93,7 @@ def render(run: Run) -> str:
         return "".join(line + "\n" for line in lines)
     lines += [one_line(line) for line in listed]
     # What --fix fixed or would fix comes before the summary, which stays the last line (or the skipped count).
-    fixes = _fix_summary(results, lang, run.fixed, unsafe)
+    fixes = fix_summary(results, lang, run.fixed, unsafe)
     if fixes is not None:
         lines.append(fixes)
     counts = summary(results)

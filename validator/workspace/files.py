@@ -6,6 +6,7 @@ import fnmatch
 import os
 import stat
 from collections.abc import Callable, Iterator
+from typing import BinaryIO
 
 import attrs
 
@@ -135,3 +136,29 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | TooLarge | Un
             return data
     except OSError as error:
         return Unreadable(path, error.strerror or str(error))
+
+
+# Standard input is read in pieces of this size, so that a large input is never asked for in one go.
+_CHUNK = 64 * 1024
+
+
+def read_stream(
+    stream: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES, overflow: Callable[[bytes], None] | None = None
+) -> bytes | TooLarge:
+    """All of a stream's bytes (standard input), read in chunks; above `max_bytes`, a TooLarge with the
+    stream's real size. With `overflow`, what is past the limit is not kept: everything read so far and each
+    chunk after it go to `overflow` (--fix passes them through), so that no byte is lost and none is held."""
+    kept = bytearray()
+    size = 0
+    while chunk := stream.read(_CHUNK):
+        size += len(chunk)
+        if size <= max_bytes:
+            kept += chunk
+        elif overflow is None:
+            kept.clear()  # only the size matters now
+        else:
+            if kept:
+                overflow(bytes(kept))
+                kept.clear()
+            overflow(chunk)
+    return bytes(kept) if size <= max_bytes else TooLarge(name, size, max_bytes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 import tempfile
 from typing import TYPE_CHECKING
@@ -22,37 +23,94 @@ if TYPE_CHECKING:
     from validator.instance.context import Context
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+_NEWLINE = re.compile(b"(?<=\n)")
+# What makes git quote a path in a diff header (core.quotePath aside), and its short escapes.
+_NEEDS_QUOTES = re.compile('["\\\\\x00-\x1f\x7f\udc80-\udcff]')
+_C_ESCAPES = {
+    ord('"'): '\\"',
+    ord("\\"): "\\\\",
+    7: "\\a",
+    8: "\\b",
+    9: "\\t",
+    10: "\\n",
+    11: "\\v",
+    12: "\\f",
+    13: "\\r",
+}
 
 
 @attrs.frozen
 class Unwritable:
-    """A file whose fixed text could not be written back, with a one-line reason."""
+    """A file whose fixed text could not be written back, with a one-line reason and the findings of the
+    file as it still is (the report keeps them: the file is left as it was)."""
 
     path: str
     reason: str
+    findings: tuple[Finding, ...] = ()
 
 
 @attrs.frozen
 class Fixed:
-    """One file after fixing: what remains, how many findings were fixed, and the change as a diff."""
+    """One file after fixing: what remains, how many findings were fixed, the change as a diff, the
+    findings whose fixes were applied (--show-fixes lists them) and the findings of the file as it was."""
 
     findings: tuple[Finding, ...]
     fixed: int = 0
     diff: str = ""
+    applied: tuple[Finding, ...] = ()
+    original: tuple[Finding, ...] = ()
 
 
-def unified_diff(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-    )
+def _lines(data: bytes) -> list[str]:
+    """The lines `patch` and `git apply` see: split after each newline byte only (a raw U+2028, form feed
+    or lone carriage return stays inside its line), the byte-order mark kept on the first."""
+    return [line.decode("utf-8", "surrogateescape") for line in _NEWLINE.split(data) if line]
+
+
+def diff_name(path: str, side: str) -> str:
+    """A path as `git diff` writes it (see docs/fixing.md#diff): under a/ or b/, an absolute path without its
+    leading slash (`patch -p1` run from the root applies it); in C-style quotes when it holds a control
+    character, a quote, a backslash or bytes that are not UTF-8; a tab after a name holding a space, so that
+    GNU patch reads the whole name."""
+    name = f"{side}/{os.path.normpath(path).replace(os.sep, '/').lstrip('/')}"
+    if _NEEDS_QUOTES.search(name):
+        raw = name.encode("utf-8", "surrogateescape")
+        name = '"' + "".join(_C_ESCAPES.get(byte) or _c_char(byte) for byte in raw) + '"'
+    return name + "\t" if " " in name else name
+
+
+def _c_char(byte: int) -> str:
+    return chr(byte) if 0x20 <= byte < 0x7F else f"\\{byte:03o}"
+
+
+def unified_diff(path: str, before: bytes, after: bytes) -> str:
+    """The change from `before` to `after` (a file's bytes as read and as --fix writes them) as a patch."""
+    lines = difflib.unified_diff(_lines(before), _lines(after), diff_name(path, "a"), diff_name(path, "b"))
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
+class _Refused(Exception):
+    """A file that is left as it was for a reason of its own (read-only, hard-linked, an owner that
+    cannot be kept): the message says why."""
+
+
+def _writable(target: str, status: os.stat_result) -> None:
+    """Refuse what --fix must not replace (see docs/fixing.md#files): a read-only file (no write permission
+    for anyone, or none for us; root may write anything, but a 0444 file says it is not to be changed), and
+    a file with other hard links, which a rename would split from its other names."""
+    if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+        raise _Refused("it is read-only")
+    if status.st_nlink > 1:
+        raise _Refused(f"it has {status.st_nlink} hard links, which a rewrite would split")
+
+
 def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file's content in one step: a temporary file in the same folder, then a rename over
-    the original, with the original's permissions. A symbolic link is followed, not replaced."""
+    """Replace the file's content in one step: a temporary file in the same folder, then a rename over the
+    original, with the original's mode, owner and group. A symbolic link is followed, not replaced. A crash
+    or a kill before the rename leaves the original whole (and at worst a stray temporary file)."""
     target = os.path.realpath(path)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
+    status = os.stat(target)
+    _writable(target, status)
     folder, name = os.path.split(target)
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".jdcloud-preflight", dir=folder)
     try:
@@ -60,11 +118,24 @@ def write_atomically(path: str, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
+            _keep_owner(stream.fileno(), status)
+        os.chmod(temporary, stat.S_IMODE(status.st_mode))
         os.replace(temporary, target)
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _keep_owner(fd: int, status: os.stat_result) -> None:
+    """Give the temporary file the original's owner and group; when that is not allowed (not root, not a
+    member of the group), refuse rather than hand the file to someone else."""
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) == (status.st_uid, status.st_gid):
+        return
+    try:
+        os.fchown(fd, status.st_uid, status.st_gid)
+    except OSError:
+        raise _Refused("its owner and group could not be kept") from None
 
 
 def fix_data(
@@ -84,17 +155,18 @@ def fix_data(
     if isinstance(data, TooLarge) or not any(
         finding.fix is not None and (unsafe or finding.fix.safe) for finding in checked
     ):
-        return Fixed(checked), None
+        return Fixed(checked, original=checked), None
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] == b"\x00\x00\xfe\xff":
-        return Fixed(checked), None  # UTF-16 and UTF-32 files are reported, never rewritten
+        return Fixed(checked, original=checked), None  # UTF-16 and UTF-32 files are reported, never rewritten
     content = decode(data)
     assert isinstance(content, str)  # check_data found fixable findings, so the text was read
     result = fix_text(content, path, settings, context, unsafe=unsafe, findings=checked)
     if not result.changed:
-        return Fixed(result.findings), None
+        return Fixed(result.findings, original=checked), None
     bom = _UTF8_BOM if data.startswith(_UTF8_BOM) else b""
-    fixed = Fixed(result.findings, len(result.fixed), unified_diff(path, content, result.text))
-    return fixed, bom + result.text.encode("utf-8")
+    after = bom + result.text.encode("utf-8")
+    fixed = Fixed(result.findings, len(result.fixed), unified_diff(path, data, after), result.fixed, checked)
+    return fixed, after
 
 
 def fix_file(
@@ -113,8 +185,11 @@ def fix_file(
         return data
     outcome, fixed = fix_data(data, path, settings, context, unsafe=unsafe, recognising=path not in named)
     if write and fixed is not None:
+        assert isinstance(outcome, Fixed)  # only a request's text is fixed
         try:
             write_atomically(path, fixed)
+        except _Refused as exc:
+            return Unwritable(path, str(exc), outcome.original)
         except OSError as exc:
-            return Unwritable(path, exc.strerror or str(exc))
+            return Unwritable(path, exc.strerror or str(exc), outcome.original)
     return outcome
