@@ -84,3 +84,16 @@ def test_a_heading_anchor_is_formed_as_github_forms_it() -> None:
     assert _slug("Checking against a live instance's description") == "checking-against-a-live-instances-description"
     assert _slug("CI policy gate") == "ci-policy-gate"
     assert anchors("## `--fix` and `--diff`\n") == {"--fix-and---diff"}
+
+
+_CITED = re.compile(r"docs/(decisions|rules)\.md#([a-z0-9-]+)")
+
+
+def test_every_anchor_a_comment_cites_exists() -> None:
+    pages = {
+        name: anchors((ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8")) for name in ("decisions", "rules")
+    }
+    for folder in ("validator", "tests", "bench", "fuzz"):
+        for source in sorted((ROOT / folder).rglob("*.py")):
+            for page, anchor in _CITED.findall(source.read_text(encoding="utf-8")):
+                assert anchor in pages[page], f"{source.relative_to(ROOT)}: docs/{page}.md#{anchor}"
