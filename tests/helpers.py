@@ -10,6 +10,13 @@ from validator import Finding, Severity, check_create_image
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+# The README first, then the pages under docs/: the documentation whose examples are run and whose links resolve.
+DOCUMENTATION = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")))
+
+
+def documentation_text() -> str:
+    """Every documentation file's text, joined: for facts that must be stated somewhere in the documentation."""
+    return "\n".join(path.read_text(encoding="utf-8") for path in DOCUMENTATION)
 
 
 def valid_request() -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Checks against an instance description (catalogue, Further decisions): C44/C45 take type and size from the
+"""Checks against an instance description (docs/decisions.md): C44/C45 take type and size from the
 description, C39 only where it can matter, snapshot status under C68, and context values of the wrong type
 make the context invalid."""
 

@@ -1,4 +1,4 @@
-"""Every example in the README, run (issue 12): console sessions are run and their printed output compared
+"""Every example in the README and in docs/*.md, run: console sessions are run and their printed output compared
 (`...` stands for lines left out; a laid-out JSON report is compared as JSON), Python sessions run as
 doctests, the configuration loads, the editor settings point at what `schema` writes, and the CI snippets
 name this release and the action's inputs. A block that cannot run here is listed with the reason."""
@@ -17,28 +17,38 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import ROOT
+from tests.helpers import DOCUMENTATION, ROOT, documentation_text
 from validator import __version__
 from validator.cli.main import main
 from validator.config.config import load
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = documentation_text()
 BIN = Path(sys.executable).parent
 
 
-def _blocks() -> list[tuple[str, int, str]]:
-    """(language, line, text) of every fenced block."""
+def _blocks() -> list[tuple[str, str, str]]:
+    """(language, where, text) of every fenced block, README first; `where` is "file:line"."""
     found = []
-    for match in re.finditer(r"^```(\w*)\n(.*?)^```$", README, re.MULTILINE | re.DOTALL):
-        found.append((match.group(1), README.count("\n", 0, match.start()) + 1, match.group(2)))
+    for path in DOCUMENTATION:
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"^```(\w*)\n(.*?)^```$", text, re.MULTILINE | re.DOTALL):
+            where = f"{path.relative_to(ROOT).as_posix()}:{text.count(chr(10), 0, match.start()) + 1}"
+            found.append((match.group(1), where, match.group(2)))
     return found
 
 
 BLOCKS = _blocks()
 
 
-def _of(language: str) -> list[tuple[int, str]]:
-    return [(line, text) for kind, line, text in BLOCKS if kind == language]
+def _of(language: str) -> list[tuple[str, str]]:
+    return [(where, text) for kind, where, text in BLOCKS if kind == language]
+
+
+def test_the_examples_are_read_from_the_readme_and_every_docs_page() -> None:
+    files = {where.split(":")[0] for _, where, _ in BLOCKS}
+    assert BLOCKS[0][1].startswith("README.md:")  # the quick start comes first
+    for page in ("README.md", "docs/usage.md", "docs/fixing.md", "docs/configuration.md", "docs/python-api.md"):
+        assert page in files
 
 
 # Blocks that are not run, each for a reason a test cannot get round; anything else unlisted fails below.
@@ -53,7 +63,7 @@ NOT_RUN = {
 
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder holding the examples and the files the README's YAML blocks name in their first line."""
+    """A folder holding the examples and the files the documentation's YAML blocks name in their first line."""
     folder = tmp_path_factory.mktemp("readme")
     shutil.copytree(ROOT / "examples", folder / "examples")
     for _, text in _of("yaml"):
@@ -93,22 +103,22 @@ def _matches(expected: list[str], actual: list[str]) -> bool:
     return bool(actual) and actual[0] == expected[0] and _matches(expected[1:], actual[1:])
 
 
-CONSOLE = [(line, command, expected) for line, text in _of("console") for command, expected in _sessions(text)]
+CONSOLE = [(where, command, expected) for where, text in _of("console") for command, expected in _sessions(text)]
 
 
-@pytest.mark.parametrize(("line", "command", "expected"), CONSOLE, ids=[f"line{c[0]}" for c in CONSOLE])
-def test_console_session_prints_what_the_readme_shows(
-    sandbox: Path, line: int, command: str, expected: list[str]
+@pytest.mark.parametrize(("where", "command", "expected"), CONSOLE, ids=[c[0] for c in CONSOLE])
+def test_console_session_prints_what_the_documentation_shows(
+    sandbox: Path, where: str, command: str, expected: list[str]
 ) -> None:
     actual = _run(command, sandbox)
     if expected and expected[0].startswith("{"):  # a JSON report laid out for reading
         assert json.loads(actual) == json.loads("\n".join(expected))
         assert actual.count("\n") == 1  # printed as one line
         return
-    assert _matches(expected, actual.splitlines()), f"README line {line}:\n{actual}"
+    assert _matches(expected, actual.splitlines()), f"{where}:\n{actual}"
 
 
-def test_the_readme_has_console_sessions_for_the_main_workflows() -> None:
+def test_the_documentation_has_console_sessions_for_the_main_workflows() -> None:
     commands = " ".join(command for _, command, _ in CONSOLE)
     for option in ("check examples/", "--verbose", "--format json", "--instance", "check -", "images/web.yaml"):
         assert option in commands
@@ -117,16 +127,23 @@ def test_the_readme_has_console_sessions_for_the_main_workflows() -> None:
 PYCON = _of("pycon")
 
 
-@pytest.mark.parametrize(("line", "text"), PYCON, ids=[f"line{line}" for line, _ in PYCON])
-def test_python_session_runs_as_shown(sandbox: Path, monkeypatch: pytest.MonkeyPatch, line: int, text: str) -> None:
+@pytest.mark.parametrize(("where", "text"), PYCON, ids=[where for where, _ in PYCON])
+def test_python_session_runs_as_shown(sandbox: Path, monkeypatch: pytest.MonkeyPatch, where: str, text: str) -> None:
     monkeypatch.chdir(sandbox)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LANG", raising=False)
-    test = doctest.DocTestParser().get_doctest(text, {}, f"README line {line}", str(ROOT / "README.md"), line)
+    name, line = where.split(":")
+    test = doctest.DocTestParser().get_doctest(text, {}, where, str(ROOT / name), int(line))
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test, out=lambda report: pytest.fail(report, pytrace=False))
     assert runner.summarize(verbose=False).failed == 0
     assert test.examples  # a session that runs nothing proves nothing
+
+
+def test_the_readme_is_a_front_door_under_250_lines() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) < 250
+    assert lines[0] == "# jdcloud-preflight"
 
 
 def test_no_python_block_goes_untested() -> None:
@@ -141,7 +158,8 @@ def _sh_commands() -> list[str]:
 
 
 def test_quick_start_sets_up_with_one_command_and_checks_with_one_more() -> None:
-    _, _, quick_start = BLOCKS[0]
+    _, where, quick_start = BLOCKS[0]
+    assert where.startswith("README.md:")
     commands = [line for line in quick_start.splitlines() if line and not line.startswith("#")]
     assert commands == [
         "python3 -m venv .venv && .venv/bin/pip install -e '.[test]'",
@@ -218,7 +236,7 @@ def test_the_suppression_example_suppresses_real_findings(tmp_path: Path, capsys
 
 
 def test_the_documented_defaults_are_the_real_ones() -> None:
-    assert "| 0 | no finding at or above `--fail-on` (default `warning`" in README
+    assert "| 0 | no finding at or above `--fail-on` (default `warning`" in DOCS
     from validator.settings import Settings
 
     assert str(Settings().fail_on) == "warning"

@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, documentation_text
 from validator import __version__
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = documentation_text()
 TAG = f"v{__version__}"
 IDENTITY = ("-c", "user.name=t", "-c", "user.email=t@example.invalid")
 
@@ -63,8 +64,8 @@ def test_the_snippet_pins_this_release() -> None:
     (repo,) = yaml.safe_load(_snippet())["repos"]
     assert repo["rev"] == TAG
     assert f"@{TAG}" in README
-    assert "pre-commit autoupdate" in README
-    assert "v0.1.0" not in README
+    assert "pre-commit autoupdate" in DOCS
+    assert "v0.1.0" not in DOCS
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""YAML read as the senders' PyYAML reads it (catalogue, Further decisions: "YAML as the senders read it"):
+"""YAML read as the senders' PyYAML reads it (docs/decisions.md#yaml-merge):
 merge keys applied, explicit keys winning, and findings on values that arrive through an alias or a merge
 placed where the author wrote that alias, with the pointer of where the value lands."""
 
@@ -207,7 +207,7 @@ def _c06(value: str, field: str = "noDevice") -> list[Finding]:
         ("010", "diskSizeGB", ["read as 8 (octal)", "as 10 by YAML 1.2"]),
         ("09", "diskSizeGB", ['read as the string "09"', "number 9 by YAML 1.2", "write 9"]),
         ("1:30", "diskSizeGB", ["read as 90 (base 60)", 'string "1:30" by YAML 1.2', "write 90"]),
-        # Numbers only one of the two reads (catalogue C06: any plain scalar they read differently).
+        # Numbers only one of the two reads (docs/decisions.md#yaml-1-1: any plain scalar they read differently).
         ("1_000", "diskSizeGB", ["read as the number 1000 by YAML 1.1", 'string "1_000" by YAML 1.2', "write 1000"]),
         ("0b10100", "diskSizeGB", ["read as the number 20 by YAML 1.1", 'string "0b10100" by YAML 1.2', "write 20"]),
         ("-0b1", "diskSizeGB", ["read as the number -1 by YAML 1.1", 'string "-0b1"']),

@@ -178,7 +178,7 @@ def test_c38_sixty_five_entries_fail() -> None:
 
 @pytest.mark.parametrize("value", [True, False])
 def test_c39_not_without_an_instance_description(value: bool) -> None:
-    # Catalogue, Further decisions: "C39 only where it can matter" (see tests/context/test_context_fidelity.py).
+    # docs/decisions.md#auto-delete-scope (see tests/context/test_context_fidelity.py).
     assert of_rule(with_entries({"deviceName": "vdb", "autoDelete": value}), "C39") == []
 
 

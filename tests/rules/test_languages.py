@@ -96,7 +96,7 @@ CASES: list[tuple[object, Context | None]] = [(request, None) for request in WID
     ({"instanceId": "i-eumm7k2qd6", "name": "web"}, _described("stopping", "", "attached", [])),
     ({"instanceId": "i-other00001", "name": "web"}, _described("running", "cloud", "attached", [])),
     (
-        # C39 needs a description that shows a prepaid disk (catalogue: C39 only where it can matter).
+        # C39 needs a description that shows a prepaid disk (docs/decisions.md#auto-delete-scope).
         {"name": "web", "dataDisks": [{"deviceName": "vdb", "autoDelete": True}]},
         Context.from_describe_instance(
             {

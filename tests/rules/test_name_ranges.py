@@ -1,4 +1,4 @@
-"""C22 by explicit code point ranges (catalogue, Further decisions: "C22 by code point ranges"), naming every
+"""C22 by explicit code point ranges (docs/decisions.md#name-characters), naming every
 offending character (the first five, with positions)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ def _c22(name: str) -> list[tuple[Severity, str]]:
     return [(f.severity, f.message) for f in of_rule({"name": name}, "C22")]
 
 
-# Each range of the catalogue's decision: its first and last code point are a warning, the neighbours outside
+# Each range of the decision (docs/decisions.md#name-characters): its first and last code point are a warning, the neighbours outside
 # it an error.
 RANGES = [
     (0x3400, 0x4DBF),

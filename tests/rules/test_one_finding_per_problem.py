@@ -1,5 +1,5 @@
-"""One finding per problem (catalogue, Further decisions: "One finding per problem"), and the C32 message for
-an excluding and a specifying entry on the same device ("C32 and replacing a disk")."""
+"""One finding per problem (docs/decisions.md#one-finding-per-problem), and the C32 message for
+an excluding and a specifying entry on the same device (docs/decisions.md#replacing-a-disk)."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ def test_with_the_snapshot_id_unmasked_it_has_no_error() -> None:
     assert report.ok
     assert report.counts["error"] == 0
     # What remains is advice: the page writes CloudDiskSpec (C05). Its autoDelete is no longer C39 advice
-    # without an instance description (catalogue: C39 only where it can matter).
+    # without an instance description (docs/decisions.md#auto-delete-scope).
     assert {(f.rule, f.severity) for f in report.findings} == {("C05", Severity.INFO)}
 
 

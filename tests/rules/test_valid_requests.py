@@ -33,8 +33,8 @@ def test_json_and_yaml_text_give_the_same_findings() -> None:
 def test_sdk_serialised_example_has_no_error() -> None:
     report = check_create_image((EXAMPLES / "sdk-serialised.json").read_bytes(), filename="sdk-serialised.json")
     assert report.ok
-    # autoDelete is set on one disk: no finding without an instance description (catalogue: C39 only where
-    # it can matter; it was an info here before).
+    # autoDelete is set on one disk: no finding without an instance description (docs/decisions.md#auto-delete-scope;
+    # it was an info here before).
     assert report.findings == ()
 
 

@@ -1,4 +1,4 @@
-"""Patterns match the whole value (catalogue, Further decisions: "Patterns match the whole value"): Python's
+"""Patterns match the whole value (docs/decisions.md#whole-value-patterns): Python's
 `$` accepts a final newline, so every pattern-checked field is tested with and without one."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Which documents are createImage requests (issue 12): every request the catalogue describes, however broken,
+"""Which documents are createImage requests (issue 12): every request the rules describe, however broken,
 is recognised; common non-request JSON and YAML is not, with a reason and, for describe answers, a hint."""
 
 from __future__ import annotations

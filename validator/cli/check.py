@@ -15,7 +15,6 @@ import attrs
 
 from validator import __version__
 from validator.cli.arguments import environment_lang
-from validator.cli.context_files import ContextFileError, load_context
 from validator.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.cli.parallel import run_all
 from validator.config import config, discovery
@@ -128,6 +127,10 @@ def _configured(args: argparse.Namespace) -> tuple[Settings, Context | None] | s
         return str(exc)
     except config.ConfigError as exc:
         return f"bad configuration: {exc}"
+    if not any(getattr(args, name, None) for name in ("instance", "snapshots", "quotas", "snapshot_quota")):
+        return settings, None
+    from validator.cli.context_files import ContextFileError, load_context  # only runs against an instance
+
     try:
         return settings, load_context(args, settings.max_bytes or DEFAULT_MAX_BYTES)
     except ContextFileError as exc:

@@ -7,7 +7,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from validator.cli import describe
 from validator.cli.arguments import environment_lang, parser
 from validator.cli.check import run_check
 from validator.cli.exits import EXIT_INTERRUPTED, EXIT_USAGE
@@ -40,6 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(command: str, args: argparse.Namespace) -> int:
     if command == "check":
         return run_check(args)
+    from validator.cli import describe  # only the commands that describe the tool
+
     if command == "schema":
         return describe.run_schema()
     lang = args.lang or environment_lang()

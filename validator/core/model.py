@@ -1,7 +1,7 @@
 """A request document seen through its documented field names.
 
-Keys match the documented names case-insensitively and `null` members count as absent (the catalogue's
-vocabulary); what does not match is kept aside for the key-spelling rules.
+Keys match the documented names case-insensitively and `null` members count as absent (docs/decisions.md#key-case,
+#null-is-absent); what does not match is kept aside for the key-spelling rules.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from validator.readers.source_map import Member, Node, NoSpans, find, value_at
 Span = tuple[int, int, str]
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
-# Words some YAML loaders read as booleans and others as strings (catalogue C06): never written plain.
+# Words some YAML loaders read as booleans and others as strings (docs/decisions.md#yaml-1-1): never written plain.
 _AMBIGUOUS = frozenset({"y", "n", "yes", "no", "on", "off"})
 
 

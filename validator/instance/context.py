@@ -158,8 +158,8 @@ def _unwrap(data: object, key: str, what: str) -> object:
 
 
 def _member(data: Mapping[str, Any], key: str, where: str, kind: type, words: str) -> Any:
-    """`data[key]`, None when absent or null; a value of another type makes the context invalid (catalogue,
-    Further decisions: "Context values of the wrong type"), never silently skipped."""
+    """`data[key]`, None when absent or null; a value of another type makes the context invalid
+    (docs/decisions.md#context-types), never silently skipped."""
     value = data.get(key)
     if value is None:
         return None

@@ -19,7 +19,7 @@ from validator.readers.records import (
     child_pointer,
     offset_position,
 )
-from validator.readers.source_map import Member, Node, find, node_at
+from validator.readers.source_map import Member, Node, tokens
 
 # Matches the (possibly empty) run of white space at an offset: `_skip(text, offset).end()`.
 _skip: Callable[[str, int], re.Match[str]] = re.compile(r"[ \t\n\r]*").match  # type: ignore[assignment]
@@ -175,59 +175,60 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_refuse_con
 _scan_once: Callable[[str, int], tuple[object, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
+# One scanned member of an object: key, where the key starts and ends, where the value starts and ends, value.
+_Raw = tuple[str, int, int, int, int, object]
+
+
 class _JsonMap:
     """The JSON source map, built lazily from the text the reader accepted: an object's members (or an
-    array's items) are scanned when first asked for, jumping over every other value with the standard
-    library's C scanner. Findings' positions and fixes' spans both come from it."""
+    array's items) are scanned once, when first asked for, jumping over every other value with the standard
+    library's C scanner. Findings' positions are looked up in the scans; fixes' spans are nodes made from
+    the same scans."""
 
     def __init__(self, text: str, origin: int) -> None:
         self.text = text
         # A leading byte-order mark: offsets count it (edits apply to the whole text), columns do not.
         self.origin = origin
         self.line_starts: list[int] | None = None
-        start = _skip(text, origin).end()
-        end = len(text.rstrip(" \t\n\r"))
-        self.root = self._node(start, end, None)
+        self._objects: dict[int, list[_Raw]] = {}
+        self._keys: dict[int, dict[str, tuple[int, int]]] = {}
+        self._arrays: dict[int, list[tuple[int, int, object]]] = {}
 
-    def _node(self, start: int, end: int, value: object) -> Node:
-        char = self.text[start]
-        if char == "{":
-            return Node("object", start, end, value=self._reading(start, end, value), expand=self._members)
-        if char == "[":
-            return Node("array", start, end, value=self._reading(start, end, value), expand=self._items)
-        return Node("scalar", start, end, style='"' if char == '"' else "", value=self._reading(start, end, value))
+    def _members(self, start: int) -> list[_Raw]:
+        if start not in self._objects:
+            text, scan = self.text, _scan_once
+            members: list[_Raw] = []
+            offset = _skip(text, start + 1).end()
+            while text.startswith('"', offset):
+                key, key_end = _scanstring(text, offset + 1, True)
+                value_start = _skip(text, _skip(text, key_end).end() + 1).end()
+                value, value_end = scan(text, value_start)
+                members.append((key, offset, key_end, value_start, value_end, value))
+                offset = _skip(text, value_end).end()
+                if text.startswith(",", offset):
+                    offset = _skip(text, offset + 1).end()
+            self._objects[start] = members
+        return self._objects[start]
 
-    def _reading(self, start: int, end: int, value: object) -> Callable[[], object]:
-        if value is None:
-            text = self.text
-            return lambda: json.loads(text[start:end])
-        return lambda: value
+    def _places(self, start: int) -> dict[str, tuple[int, int]]:
+        """key -> (key offset, value offset) of the object at `start` (the later of repeated keys)."""
+        if start not in self._keys:
+            self._keys[start] = {raw[0]: (raw[1], raw[3]) for raw in self._members(start)}
+        return self._keys[start]
 
-    def _members(self, node: Node) -> tuple[tuple[Member, ...], tuple[Node, ...]]:
-        text, scan = self.text, _scan_once
-        members: list[Member] = []
-        offset = _skip(text, node.start + 1).end()
-        while text.startswith('"', offset):
-            key, key_end = _scanstring(text, offset + 1, True)
-            value_start = _skip(text, _skip(text, key_end).end() + 1).end()
-            value, value_end = scan(text, value_start)
-            members.append(Member(key, offset, key_end, self._node(value_start, value_end, value), '"'))
-            offset = _skip(text, value_end).end()
-            if text.startswith(",", offset):
-                offset = _skip(text, offset + 1).end()
-        return tuple(members), ()
-
-    def _items(self, node: Node) -> tuple[tuple[Member, ...], tuple[Node, ...]]:
-        text, scan = self.text, _scan_once
-        items: list[Node] = []
-        offset = _skip(text, node.start + 1).end()
-        while not text.startswith("]", offset) and offset < len(text):
-            value, end = scan(text, offset)
-            items.append(self._node(offset, end, value))
-            offset = _skip(text, end).end()
-            if text.startswith(",", offset):
-                offset = _skip(text, offset + 1).end()
-        return (), tuple(items)
+    def _items(self, start: int) -> list[tuple[int, int, object]]:
+        if start not in self._arrays:
+            text, scan = self.text, _scan_once
+            items: list[tuple[int, int, object]] = []
+            offset = _skip(text, start + 1).end()
+            while not text.startswith("]", offset) and offset < len(text):
+                value, end = scan(text, offset)
+                items.append((offset, end, value))
+                offset = _skip(text, end).end()
+                if text.startswith(",", offset):
+                    offset = _skip(text, offset + 1).end()
+            self._arrays[start] = items
+        return self._arrays[start]
 
     def locate(self, pointer: str, at_key: bool) -> Position | None:
         """The (line, column) where the key or value at `pointer` starts."""
@@ -240,16 +241,57 @@ class _JsonMap:
         return line, column - self.origin if line == 1 else column
 
     def _offset(self, pointer: str, at_key: bool) -> int | None:
-        if at_key and pointer:
-            parent = node_at(self.root, pointer[: pointer.rfind("/")])
-            if parent is not None and parent.kind == "object":
-                found = find(self.root, pointer)
-                return None if found is None else found[0].members[found[1]].key_start
-        node = node_at(self.root, pointer)
-        return None if node is None else node.start
+        text = self.text
+        offset = _skip(text, self.origin).end()
+        path = tokens(pointer)
+        for position, token in enumerate(path):
+            if text.startswith("{", offset):
+                found = self._places(offset).get(token)
+                if found is None:
+                    return None
+                if at_key and position == len(path) - 1:
+                    return found[0]
+                offset = found[1]
+            elif text.startswith("[", offset) and token.isdigit() and int(token) < len(self._items(offset)):
+                offset = self._items(offset)[int(token)][0]
+            else:
+                return None
+        return offset
+
+    # The spans fixes edit: nodes made from the same scans, on first use.
 
     def spans(self) -> Node:
-        return self.root
+        text = self.text
+        start = _skip(text, self.origin).end()
+        return self._node(start, len(text.rstrip(" \t\n\r")), _UNREAD)
+
+    def _node(self, start: int, end: int, value: object) -> Node:
+        char = self.text[start]
+        reading = self._reading(start, end, value)
+        if char == "{":
+            return Node("object", start, end, value=reading, expand=self._expand_object)
+        if char == "[":
+            return Node("array", start, end, value=reading, expand=self._expand_array)
+        return Node("scalar", start, end, style='"' if char == '"' else "", value=reading)
+
+    def _reading(self, start: int, end: int, value: object) -> Callable[[], object]:
+        if value is _UNREAD:
+            text = self.text
+            return lambda: json.loads(text[start:end])
+        return lambda: value
+
+    def _expand_object(self, node: Node) -> tuple[tuple[Member, ...], tuple[Node, ...]]:
+        members = tuple(
+            Member(key, key_start, key_end, self._node(value_start, value_end, value), '"')
+            for key, key_start, key_end, value_start, value_end, value in self._members(node.start)
+        )
+        return members, ()
+
+    def _expand_array(self, node: Node) -> tuple[tuple[Member, ...], tuple[Node, ...]]:
+        return (), tuple(self._node(start, end, value) for start, end, value in self._items(node.start))
+
+
+_UNREAD = object()  # a value not decoded yet (the root's)
 
 
 # A text with this many brackets or fewer cannot nest deeper than MAX_DEPTH; a longer one is read carefully.

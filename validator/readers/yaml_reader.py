@@ -5,7 +5,7 @@ alias was written (PyYAML's composer forgets), and turns the nodes into plain JS
 build a Python object and aliases cannot expand without bound. Merge keys (`<<: *base`, `<<: [*a, *b]`) are
 applied as PyYAML's SafeLoader applies them: explicit keys win, and of several merged mappings the first
 listed wins. A value that arrives through an alias or a merge is placed where the author wrote that alias
-(catalogue, "YAML as the senders read it"); its JSON Pointer is where it lands.
+(docs/decisions.md#yaml-merge); its JSON Pointer is where it lands.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + "null", _TAG + "bool", _TAG + "int", _TAG + "float", _TAG + "str"}
-# A timestamp is kept as its text (catalogue C06). Every other tag that builds a non-JSON value (binary's
+# A timestamp is kept as its text (docs/decisions.md#yaml-1-1). Every other tag that builds a non-JSON value (binary's
 # bytes among them: the SDK's json.dumps could not send them) is refused with the rest (C01).
 _AS_TEXT_TAGS = {_TAG + "timestamp"}
 _MAP_TAGS = {_TAG + "map", _TAG + "omap"}

@@ -44,6 +44,6 @@ SNAPSHOT_NOT_FOUND = ApiErrorTemplate(404, "NOT_FOUND", "Snapshot 'xx' not found
 IMAGE_QUOTA_EXCEEDED = ApiErrorTemplate(429, "QUOTA_EXCEEDED", "Image quota limit exceeded")
 SNAPSHOT_QUOTA_EXCEEDED = ApiErrorTemplate(429, "QUOTA_EXCEEDED", "Snapshot quota limit exceeded")
 
-# Codes the catalogue assigns where the table has no row of their own: the page publishes no message.
+# Codes the rules assign where the API's error table has no row of their own: the page publishes no message.
 INVALID_ARGUMENT = ApiErrorTemplate(400, "INVALID_ARGUMENT")
 OUT_OF_RANGE = ApiErrorTemplate(400, "OUT_OF_RANGE")

@@ -137,7 +137,7 @@ NO_FIX = Message("Fix: none (no edit where the intent is not evident)", "修复�
 
 @attrs.frozen
 class Rule:
-    """A rule: a stable id (its catalogue constraint number), metadata, and the check that runs it.
+    """A rule: a stable id (its constraint number, docs/rules.md), metadata, and the check that runs it.
 
     `check` is None for rules enforced by the schemas (schema_check reports under their id, and calls
     `schema_fix` for the fix of a failure) or by the document readers and the engine. `api` is the row of
@@ -160,7 +160,7 @@ class Rule:
 
     @property
     def constraint(self) -> str | None:
-        """The catalogue constraint the rule enforces; None for policy and suppression rules."""
+        """The constraint number the rule enforces (docs/rules.md); None for policy and suppression rules."""
         return self.id if self.id.startswith("C") else None
 
     def fix_line(self, lang: str) -> str:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def rules_that_run(
     settings: Settings, context: Context | None = None, path: str | None = None, *, read: bool = True
 ) -> tuple[Rule, ...]:
-    """The rules a check of `path` runs under `settings` and `context`, in catalogue order. A file that could
+    """The rules a check of `path` runs under `settings` and `context`, in rule id order. A file that could
     not be `read` ran only the rule that reports that; a JSON file runs no rule about YAML text."""
     json_file = path is not None and path.lower().endswith(".json")
     available = Available.of(settings.policy, context, yaml_text=not json_file, document=read)

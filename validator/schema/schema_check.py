@@ -1,5 +1,5 @@
-"""Schema validation of the normalised request by jsonschema, turned into findings under the catalogue's
-rule ids.
+"""Schema validation of the normalised request by jsonschema, turned into findings under the rule ids of
+docs/rules.md.
 
 Each schema names the rule its keywords enforce (`x-rule`) and the rule a wrong type is reported under
 (`x-type-rule`, default C03), the way cfn-lint maps schema keywords to rule ids.
@@ -33,7 +33,7 @@ _TYPE_WORDS = {
 
 
 def strict_validator_class() -> type[Validator]:
-    """Draft 2020-12 with the integer type the API reads: 40.0 and true are not integers (catalogue C03).
+    """Draft 2020-12 with the integer type the API reads: 40.0 and true are not integers (docs/rules.md#c03).
 
     jsonschema is imported here, on the first check: `rules` and `explain` never pay for it."""
     from jsonschema import Draft202012Validator, validators
@@ -189,7 +189,7 @@ _EXCLUSION_MEMBERS = ("deviceName", "noDevice")
 
 
 def _overlooked(request: Request, errors: list[Any]) -> set[int]:
-    """Errors that would be a second finding for one problem (catalogue, "One finding per problem"): a
+    """Errors that would be a second finding for one problem (docs/decisions.md#one-finding-per-problem): a
     range failure of a value whose type already fails (1e5, .inf); and in an entry that excludes its disk,
     anything but a type failure of the members C34 reports as ignored: the API decodes them, it does not
     read them (docs/decisions.md#excluded-entries)."""

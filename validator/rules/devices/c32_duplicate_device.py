@@ -50,7 +50,7 @@ def duplicate_device(request: Request, given: Given) -> Iterator[Hit]:
             continue
         earlier = first[device].index
         if _replaces(first[device], entry):
-            # Catalogue, "C32 and replacing a disk": the API counts names, so say how to replace instead.
+            # docs/decisions.md#replacing-a-disk: the API counts names, so say how to replace instead.
             yield Hit(
                 pointer,
                 m(

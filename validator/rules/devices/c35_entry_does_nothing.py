@@ -31,7 +31,7 @@ def entry_does_nothing(request: Request, given: Given) -> Iterator[Hit]:
         if entry.excluded or "cloudDiskSpec" in entry.obj or "autoDelete" in entry.obj:
             continue
         if not isinstance(entry.obj.get("noDevice"), (bool, type(None))):
-            continue  # a noDevice of the wrong type is C03's alone (catalogue: one finding per problem)
+            continue  # a noDevice of the wrong type is C03's alone (docs/decisions.md#one-finding-per-problem)
         yield Hit(
             entry.obj.pointer,
             m(

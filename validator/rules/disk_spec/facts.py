@@ -60,7 +60,7 @@ class DiskFacts(NamedTuple):
 
 def disk_facts(request: Request, given: Given, entry: Entry, disk: Obj) -> DiskFacts:
     """diskType and diskSizeGB as written; an entry that adjusts an attached cloud disk takes those it omits
-    from the instance description (catalogue, Further decisions: "C44/C45 with an instance description")."""
+    from the instance description (docs/decisions.md#adjusted-disk-facts)."""
     kind, size = disk.get("diskType"), disk.get("diskSizeGB")
     if (kind is not None and size is not None) or "snapshotId" in disk or entry.device is None:
         return DiskFacts(kind, size)

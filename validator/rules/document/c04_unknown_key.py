@@ -29,7 +29,8 @@ def _single_close(key: str, known: tuple[str, ...], near: str) -> bool:
     return sum(1 for name in known if score(name) >= best) == 1
 
 
-# Top-level members of createImageFromSnapshots that users bring to createImage (docs/decisions.md#snapshots-api-keys).
+# Top-level members of createImageFromSnapshots that users bring to createImage
+# (docs/decisions.md#create-image-from-snapshots).
 _FROM_SNAPSHOTS = frozenset(
     key.casefold()
     for key in ("snapshotId", "snapshotIds", "cloudDisks", "platform", "architecture", "bootMode", "osVersion")

@@ -12,7 +12,7 @@ from validator.rules.api_errors import INVALID_ARGUMENT
 from validator.rules.base import Given, Hit, m, rule
 
 _ALLOWED_ASCII = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-.")
-# Catalogue C22 decision: explicit code point ranges, never the Python's Unicode database (its version differs
+# docs/decisions.md#name-characters: explicit code point ranges, never Python's Unicode database (its version differs
 # between Python releases). The CJK Unified Ideographs are allowed ...
 COMMON_CJK = (0x4E00, 0x9FFF)
 # ... the other ideographs are a warning: Extension A, Extensions B–J, the compatibility ideographs.
