@@ -63,3 +63,16 @@ def errors(request: object) -> list[Finding]:
 def api_of(finding: Finding) -> tuple[int, str, str | None] | None:
     """The API answer a finding predicts, as (status, code, message), or None."""
     return None if finding.api is None else (finding.api.status, finding.api.code, finding.api.message)
+
+
+# A YAML request with C05 (safe), C48 (safe) and C43 (unsafe): two fixed by --fix, one more by --unsafe-fixes.
+MIXED = (
+    "# weekly image\n"
+    "name: web\n"
+    "DataDisks:\n"
+    "  - deviceName: vdh  # new disk\n"
+    "    cloudDiskSpec:\n"
+    "      diskType: ssd.gp1\n"
+    "      az: cn-north-1a\n"
+    "      diskSizeGB: 45\n"
+)

@@ -11,21 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import MIXED
 from validator.cli.main import main
 from validator.workspace.fix_files import diff_name, unified_diff
 
 pytestmark = pytest.mark.skipif(not (shutil.which("patch") and shutil.which("git")), reason="needs patch and git")
 
-MIXED = (
-    "# weekly image\n"
-    "name: web\n"
-    "DataDisks:\n"
-    "  - deviceName: vdh  # new disk\n"
-    "    cloudDiskSpec:\n"
-    "      diskType: ssd.gp1\n"
-    "      az: cn-north-1a\n"
-    "      diskSizeGB: 45\n"
-)
 
 TOOLS = {
     "patch": ["patch", "-p1", "--batch", "--forward", "--quiet"],

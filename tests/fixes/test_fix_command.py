@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft4Validator
 
+from tests.helpers import MIXED
 from validator.cli.main import main
 from validator.core import pipeline
 from validator.rules import registry
@@ -20,17 +21,6 @@ from validator.workspace import file_check
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
 
-# C05 (safe), C48 (safe), C43 (unsafe): two fixed by --fix, one more by --unsafe-fixes.
-MIXED = (
-    "# weekly image\n"
-    "name: web\n"
-    "DataDisks:\n"
-    "  - deviceName: vdh  # new disk\n"
-    "    cloudDiskSpec:\n"
-    "      diskType: ssd.gp1\n"
-    "      az: cn-north-1a\n"
-    "      diskSizeGB: 45\n"
-)
 SAFE_FIXED = (
     "# weekly image\n"
     "name: web\n"

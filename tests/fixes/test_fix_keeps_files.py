@@ -14,18 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import MIXED
 from validator.cli.main import main
 
-MIXED = (
-    "# weekly image\n"
-    "name: web\n"
-    "DataDisks:\n"
-    "  - deviceName: vdh  # new disk\n"
-    "    cloudDiskSpec:\n"
-    "      diskType: ssd.gp1\n"
-    "      az: cn-north-1a\n"
-    "      diskSizeGB: 45\n"
-)
 SAFE_FIXED = MIXED.replace("DataDisks", "dataDisks").replace("      az: cn-north-1a\n", "")
 
 
