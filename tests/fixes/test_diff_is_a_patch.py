@@ -7,13 +7,18 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from tests.fixes.test_fix_properties import written
 from tests.helpers import MIXED
 from validator.cli.main import main
-from validator.workspace.fix_files import diff_name, unified_diff
+from validator.settings import Settings
+from validator.workspace.fix_files import Fixed, diff_name, fix_data, unified_diff
 
 pytestmark = pytest.mark.skipif(not (shutil.which("patch") and shutil.which("git")), reason="needs patch and git")
 
@@ -146,3 +151,28 @@ def test_unified_diff_keeps_every_separator_inside_its_line(separator: str, tmp_
         _place(root, "notes.txt", before)
         _apply(tool, root, diff)
         assert (root / "notes.txt").read_bytes() == after
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(written(), st.booleans(), st.booleans(), st.booleans(), st.booleans())
+def test_any_generated_diff_applied_with_patch_gives_the_fix(
+    case: tuple[str, str], crlf: bool, bom: bool, final_newline: bool, unsafe: bool
+) -> None:
+    """For generated requests (JSON, YAML block and flow style, comments), with CRLF, a BOM, and with or
+    without a final newline: the --diff of a file, applied with the real patch, gives the bytes --fix writes."""
+    filename, text = case
+    text = text if final_newline else text.rstrip("\n")
+    text = text.replace("\n", "\r\n") if crlf else text
+    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    name = "request" + Path(filename).suffix
+    outcome, fixed = fix_data(data, name, Settings(), unsafe=unsafe)
+    assert isinstance(outcome, Fixed)
+    if fixed is None:
+        assert outcome.diff == ""
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "work"
+        root.mkdir()
+        (root / name).write_bytes(data)
+        _apply("patch", root, outcome.diff)
+        assert (root / name).read_bytes() == fixed
