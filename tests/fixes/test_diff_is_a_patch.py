@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.fixes.test_fix_properties import written
+from tests.fixes.test_fix_properties import with_yaml_machinery, written
 from tests.helpers import MIXED
 from validator.cli.main import main
 from validator.settings import Settings
@@ -154,12 +154,12 @@ def test_unified_diff_keeps_every_separator_inside_its_line(separator: str, tmp_
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(written(), st.booleans(), st.booleans(), st.booleans(), st.booleans())
+@given(written() | with_yaml_machinery(), st.booleans(), st.booleans(), st.booleans(), st.booleans())
 def test_any_generated_diff_applied_with_patch_gives_the_fix(
     case: tuple[str, str], crlf: bool, bom: bool, final_newline: bool, unsafe: bool
 ) -> None:
-    """For generated requests (JSON, YAML block and flow style, comments), with CRLF, a BOM, and with or
-    without a final newline: the --diff of a file, applied with the real patch, gives the bytes --fix writes."""
+    """For generated requests (JSON, YAML block and flow style, comments, anchors, merges, repeated keys),
+    with CRLF, a BOM, and with or without a final newline: the --diff of a file, applied with the real patch, gives the bytes --fix writes."""
     filename, text = case
     text = text if final_newline else text.rstrip("\n")
     text = text.replace("\n", "\r\n") if crlf else text
