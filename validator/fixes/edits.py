@@ -104,6 +104,8 @@ _ANCHOR = re.compile(r"(?:^|(?<=[\s\[{,:-]))&([^\s,\[\]{}]+)")
 def _orphans_an_alias(text: str, span: Span) -> bool:
     """Whether the edit removes an anchor that an alias elsewhere still names (the file would not parse)."""
     start, end, replacement = span
+    if "&" not in text[start:end]:
+        return False  # no anchor removed: the common case costs no copy of the text
     removed = _ANCHOR.findall(text[start:end])
     kept = text[:start] + replacement + text[end:]
     return any(re.search(r"\*" + re.escape(name) + r"(?![^\s,\[\]{}])", kept) for name in removed)
