@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
@@ -51,6 +52,20 @@ def test_corpus_is_half_valid_half_invalid() -> None:
 
 
 def test_in_process_peer_is_the_checks_own_validator() -> None:
-    ours, bare = benchmark.in_process(rounds=1)
-    assert ours > 0
-    assert bare > 0
+    results = benchmark.in_process(rounds=2)
+    assert set(results) == {"dict", "text"}
+    for result in results.values():
+        assert result["ours_per_second"] > 0
+        assert result["bare_per_second"] > 0
+        assert len(result["ratios"]) == 2
+
+
+def test_spread_reports_the_median_and_the_extremes_of_the_rounds() -> None:
+    assert benchmark.spread([3.0, 1.0, 2.0]) == {"median": 2.0, "low": 1.0, "high": 3.0}
+    assert benchmark.per_round([2.0, 3.0], [1.0, 2.0]) == [2.0, 1.5]
+
+
+def test_import_top_reads_the_interpreters_import_times(tmp_path: Path) -> None:
+    top = benchmark.import_top(["-c", "import json"], tmp_path, runs=1, top=50)
+    assert "json" in dict(top)
+    assert all(micros >= 0 for _, micros in top)
