@@ -26,7 +26,7 @@ from validator.output.text import fix_summary, fixes_list
 from validator.rules import registry
 from validator.settings import Settings
 from validator.workspace.file_check import Outcome, Skipped, check_data, check_path
-from validator.workspace.files import DEFAULT_MAX_BYTES, Unreadable, read_stream
+from validator.workspace.files import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, Unreadable, read_stream
 from validator.workspace.gather import gather
 
 if TYPE_CHECKING:
@@ -110,6 +110,8 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     """What makes the options unusable before anything is read, in one line."""
     if args.max_bytes is not None and args.max_bytes < 1:
         return "--max-bytes must be a positive number of bytes"
+    if args.max_bytes is not None and args.max_bytes > MAX_MAX_BYTES:
+        return f"--max-bytes must be at most {MAX_MAX_BYTES} bytes (1 GiB)"
     if args.jobs is not None and args.jobs < 1:
         return "--jobs must be at least 1"
     try:

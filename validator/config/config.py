@@ -129,6 +129,8 @@ def _expected(keyword: str, value: Any) -> str:
         return "expected one of " + ", ".join(str(v) for v in value)
     if keyword == "minimum":
         return f"expected at least {value}"
+    if keyword == "maximum":
+        return f"expected at most {value}"
     if keyword == "pattern":
         return "expected a rule id or id prefix such as C31, C3 or P"
     if keyword == "minItems":

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _NEWLINE = re.compile(b"(?<=\n)")
-# What makes git quote a path in a diff header (core.quotePath aside), and its short escapes.
-_NEEDS_QUOTES = re.compile('["\\\\\x00-\x1f\x7f\udc80-\udcff]')
+# What makes git quote a path in a diff header with core.quotePath at its default (true): a control
+# character, a quote, a backslash, and any byte above 0x7f (non-ASCII, or not UTF-8); its short escapes.
+_NEEDS_QUOTES = re.compile('["\\\\\x00-\x1f\x7f-\U0010ffff]')
 _C_ESCAPES = {
     ord('"'): '\\"',
     ord("\\"): "\\\\",
@@ -69,9 +70,9 @@ def _lines(data: bytes) -> list[str]:
 
 def diff_name(path: str, side: str) -> str:
     """A path as `git diff` writes it (see docs/fixing.md#diff): under a/ or b/, an absolute path without its
-    leading slash (`patch -p1` run from the root applies it); in C-style quotes when it holds a control
-    character, a quote, a backslash or bytes that are not UTF-8; a tab after a name holding a space, so that
-    GNU patch reads the whole name."""
+    leading slash (`patch -p1` run from the root applies it); in C-style quotes with octal escapes when it
+    holds a control character, a quote, a backslash or a non-ASCII character (bytes that are not UTF-8
+    too); a tab after a name holding a space, so that GNU patch reads the whole name."""
     name = f"{side}/{os.path.normpath(path).replace(os.sep, '/').lstrip('/')}"
     if _NEEDS_QUOTES.search(name):
         raw = name.encode("utf-8", "surrogateescape")
