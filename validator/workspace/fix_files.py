@@ -3,6 +3,7 @@ change as a unified diff. Besides the command line, the only module that writes 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import re
@@ -16,6 +17,7 @@ from validator.core.finding import Finding
 from validator.fixes.apply import fix_text
 from validator.readers import decode
 from validator.settings import Settings
+from validator.workspace import temporaries
 from validator.workspace.file_check import Skipped, check_data
 from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
 
@@ -105,26 +107,49 @@ def _writable(target: str, status: os.stat_result) -> None:
         raise _Refused(f"it has {status.st_nlink} hard links, which a rewrite would split")
 
 
-def write_atomically(path: str, data: bytes) -> None:
+def write_atomically(path: str, data: bytes, expected: bytes | None = None) -> None:
     """Replace the file's content in one step: a temporary file in the same folder, then a rename over the
     original, with the original's mode, owner and group. A symbolic link is followed, not replaced. A crash
-    or a kill before the rename leaves the original whole (and at worst a stray temporary file)."""
+    or a kill before the rename leaves the original whole; a termination signal removes the temporary file
+    (see docs/robustness.md#signals). With `expected`, a file that no longer holds those bytes (changed
+    since it was read) is refused, left as it is."""
     target = os.path.realpath(path)
     status = os.stat(target)
     _writable(target, status)
     folder, name = os.path.split(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".jdcloud-preflight", dir=folder)
+    temporary: str | None = None
     try:
+        with temporaries.guarded():
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".jdcloud-preflight", dir=folder)
+            temporaries.created(temporary)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
             _keep_owner(stream.fileno(), status)
         os.chmod(temporary, stat.S_IMODE(status.st_mode))
-        os.replace(temporary, target)
+        with temporaries.guarded():
+            if expected is not None:
+                _unchanged(target, expected)
+            os.replace(temporary, target)
+            temporaries.forget(temporary)
     except BaseException:
-        os.unlink(temporary)
+        if temporary is not None and temporaries.forget(temporary):
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         raise
+
+
+def _unchanged(target: str, expected: bytes) -> None:
+    """Refuse to replace a file whose bytes are no longer those that were read and fixed (a lost update:
+    someone saved it while the run was going)."""
+    try:
+        with open(target, "rb") as stream:
+            now = stream.read(len(expected) + 1)
+    except OSError as exc:
+        raise _Refused(f"it could not be read again before writing: {exc.strerror or exc}") from None
+    if now != expected:
+        raise _Refused("it changed while it was being fixed")
 
 
 def _keep_owner(fd: int, status: os.stat_result) -> None:
@@ -187,8 +212,9 @@ def fix_file(
     outcome, fixed = fix_data(data, path, settings, context, unsafe=unsafe, recognising=path not in named)
     if write and fixed is not None:
         assert isinstance(outcome, Fixed)  # only a request's text is fixed
+        assert isinstance(data, bytes)  # so it was read whole
         try:
-            write_atomically(path, fixed)
+            write_atomically(path, fixed, expected=data)
         except _Refused as exc:
             return Unwritable(path, str(exc), outcome.original)
         except OSError as exc:
