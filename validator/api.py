@@ -38,6 +38,11 @@ def _check_arguments(settings: object, context: object) -> None:
         )
 
 
+def _plain(option: str | None) -> str | None:
+    """A text option (filename, lang) of a str subclass as plain text: a subclass's methods may raise."""
+    return str.__str__(option) if isinstance(option, str) and type(option) is not str else option
+
+
 def check_create_image(
     request: object,
     *,
@@ -54,6 +59,7 @@ def check_create_image(
     settings' language, else English. Never raises on bad input: problems are findings.
     """
     _check_arguments(settings, context)
+    filename, lang = _plain(filename), _plain(lang)
     return Report(
         in_language(check_source(request, filename, settings, context), lang or settings.lang or "en"), filename
     )
@@ -162,6 +168,7 @@ def fix_create_image(
     if not isinstance(text, str):
         raise TypeError(f"text must be the request's JSON or YAML text (str), not {type(text).__name__}")
     _check_arguments(settings, context)
+    text, filename, lang = str.__str__(text), _plain(filename), _plain(lang)
     from validator.fixes.apply import fix_text
 
     result = fix_text(text, filename, settings, context, unsafe=unsafe)
