@@ -66,7 +66,8 @@ def run_all(check: Callable[[str], Outcome], files: list[str], jobs: int) -> lis
                 max_workers=jobs,
                 mp_context=context,
                 initializer=signals.start_worker,
-                initargs=(os.getpid(), watched, unwatched),
+                # Only a forked worker inherits the pipe's ends; a spawned one goes without the watch.
+                initargs=(os.getpid(), *((watched, unwatched) if context.get_start_method() == "fork" else (-1, -1))),
             )
             ended = True
             try:

@@ -74,7 +74,8 @@ def start_worker(parent: int, watched: int, unwatched: int) -> None:
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _end_worker)
-    os.close(unwatched)  # the parent's end of the pipe: only the parent may hold it open
+    if unwatched >= 0:  # a forked worker holds both ends (a spawned one neither: -1)
+        os.close(unwatched)  # the parent's end of the pipe: only the parent may hold it open
     _with_parent(parent, watched)
     blocking(signal.SIG_UNBLOCK)
 
@@ -97,7 +98,8 @@ def _with_parent(parent: int, watched: int) -> None:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
         except (OSError, AttributeError):
             pass  # the pipe still tells
-    threading.Thread(target=_watch, args=(watched,), name="parent-watch", daemon=True).start()
+    if watched >= 0:
+        threading.Thread(target=_watch, args=(watched,), name="parent-watch", daemon=True).start()
     if os.getppid() != parent:  # the parent died before the watch began
         os.kill(os.getpid(), signal.SIGTERM)
 
