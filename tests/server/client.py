@@ -33,19 +33,61 @@ def uri_of(path: Path) -> str:
     return path.resolve().as_uri()
 
 
-class Client:
-    """One server process; `request` waits for the answer, `notifications` collects what the server sent."""
+class _Threaded:
+    """The server run in a thread of the test process over two pipes (so that coverage sees it), with the
+    parts of a Popen the client uses."""
 
-    def __init__(self, cwd: Path | None = None, env: dict[str, str] | None = None) -> None:
-        self.process = subprocess.Popen(
-            server_command(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=cwd,
-            env={**os.environ, **(env or {})},
-            preexec_fn=_limit_memory,
-        )
+    def __init__(self) -> None:
+        from validator.server.app import run
+
+        server_in, self._to_server = os.pipe()
+        self._from_server, server_out = os.pipe()
+        self.stdin: IO[bytes] | None = os.fdopen(self._to_server, "wb")
+        self.stdout: IO[bytes] | None = os.fdopen(self._from_server, "rb")
+        self.stderr: IO[bytes] | None = None
+        self._server_streams = (os.fdopen(server_in, "rb"), os.fdopen(server_out, "wb"))
+        self._thread = threading.Thread(target=self._serve, args=(run,), daemon=True)
+        self._thread.start()
+
+    def _serve(self, run: Any) -> None:
+        server_in, server_out = self._server_streams
+        try:
+            run("test", server_in, server_out)
+        finally:
+            server_out.close()
+            server_in.close()
+
+    def poll(self) -> int | None:
+        return None if self._thread.is_alive() else 0
+
+    def wait(self, timeout: float | None = None) -> int:
+        self._thread.join(timeout)
+        assert not self._thread.is_alive(), "the server thread did not end"
+        return 0
+
+    def kill(self) -> None:
+        if self.stdin is not None and not self.stdin.closed:
+            self.stdin.close()
+
+
+class Client:
+    """One server process; `request` waits for the answer, `notifications` collects what the server sent.
+    `threaded` runs the server in this process instead (for coverage)."""
+
+    def __init__(self, cwd: Path | None = None, env: dict[str, str] | None = None, threaded: bool = False) -> None:
+        self.process: subprocess.Popen[bytes] | _Threaded
+        if threaded:
+            self.process = _Threaded()
+        else:
+            self.process = subprocess.Popen(
+                server_command(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                cwd=cwd,
+                env={**os.environ, **(env or {})},
+                preexec_fn=_limit_memory,
+            )
         self._next = 0
         self._messages: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self._answers: dict[int, dict[str, Any]] = {}
