@@ -75,3 +75,16 @@ def test_options_that_cannot_be_used_are_said() -> None:
     found = started.diagnostics("untitled:web")
     assert started.close() == 0
     assert "debounce must be a number of seconds" in found[0]["message"]
+
+
+def test_changes_within_the_pause_then_a_close_publish_only_the_clearing() -> None:
+    started = Client(threaded=True)
+    started.initialize({"debounce": 30})
+    uri = "untitled:web"
+    started.open(uri, TEXT)
+    assert [d["code"] for d in started.diagnostics(uri)] == ["C05"]
+    started.change(uri, "name: web image\n", 2)
+    started.change(uri, "name: web  image\n", 3)
+    started.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert started.diagnostics(uri) == []
+    assert started.close() == 0

@@ -4,6 +4,7 @@ records made from findings and fixes, the options, and the command without its e
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ pytest.importorskip("pygls")
 import attrs
 from lsprotocol import types
 
+from tests.helpers import ROOT
 from validator import ApiError, Finding, Severity
 from validator.cli.main import main
 from validator.fixes.records import SAFE, Edit, Fix
@@ -183,3 +185,69 @@ def test_another_import_error_of_the_server_is_a_bug_not_a_missing_extra(
     monkeypatch.setitem(sys.modules, "validator.server.app", None)
     assert main(["server"]) == 2
     assert "internal error" in capsys.readouterr().err
+
+
+def test_hover_finds_the_rule_id_under_the_cursor_only() -> None:
+    text = "a: 1\nb: 2  # jdcloud-preflight: ignore[C05,C44]  # jdcloud-preflight: ignore[C4]\n"
+    analysis = Analysis(text, "x.yaml")
+    line = text.splitlines()[1]
+
+    def shown(character: int) -> str | None:
+        found = lsp.hover(analysis, types.Position(1, character))
+        if found is None:
+            return None
+        assert isinstance(found.contents, types.MarkupContent)
+        return found.contents.value.split()[0]
+
+    assert shown(line.index("C44") + 3) == "C44"
+    assert shown(line.index("C05")) == "C05"
+    assert shown(line.index("C4]")) == "C40"
+    assert shown(line.index("ignore")) is None
+    assert shown(0) is None
+    assert lsp.hover(analysis, types.Position(0, 1)) is None
+    assert lsp.hover(analysis, types.Position(9, 0)) is None
+
+
+def test_a_removal_is_described_as_one() -> None:
+    assert lsp.describe(Fix(SAFE, (Edit(0, 2, "", 1, 1, 1, 3),)), "ab c") == "remove `ab`"
+
+
+def test_a_configuration_that_cannot_be_used_is_the_analysis_problem(tmp_path: Path) -> None:
+    (tmp_path / ".jdcloud-preflight.toml").write_text("max-bytes = 0\n", encoding="utf-8")
+    analysis = analyse("name: web\n", "web.yaml", str(tmp_path / "web.yaml"))
+    assert analysis.problem is not None
+    assert "max-bytes" in analysis.problem
+    assert lsp.diagnostics(analysis)[0].message == analysis.problem
+
+
+def test_a_text_above_the_size_limit_is_c01_and_at_it_is_checked(tmp_path: Path) -> None:
+    text = "name: web image\n"
+    (tmp_path / ".jdcloud-preflight.toml").write_text(f"max-bytes = {len(text)}\n", encoding="utf-8")
+    at = analyse(text, "web.yaml", str(tmp_path / "web.yaml"))
+    above = analyse(text + "#", "web.yaml", str(tmp_path / "web.yaml"))
+    assert [f.rule for f in at.findings] == ["C22"]
+    assert [f.rule for f in above.findings] == ["C01"]
+
+
+def test_the_context_files_of_the_options_are_read_once(tmp_path: Path) -> None:
+    instance = ROOT / "examples" / "context" / "describe-instance-stopped-with-data-disks.json"
+    assert read_options({"instance": str(instance)}).loaded is not None
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    assert "cannot read describeSnapshots file" in (read_options({"snapshots": str(broken)}).problem or "")
+    assert "snapshotQuota must be a file path" in (read_options({"snapshotQuota": ["a"]}).problem or "")
+
+
+def test_a_document_that_is_not_a_request_is_skipped() -> None:
+    analysis = analyse('{"name": "web", "version": "1.0.0", "dependencies": {}}', "package.json", None)
+    assert analysis.skipped
+    assert analysis.findings == ()
+
+
+def test_the_server_command_serves_and_exits_0(monkeypatch: pytest.MonkeyPatch) -> None:
+    from validator.server import app
+
+    served: list[str] = []
+    monkeypatch.setattr(app, "run", served.append)
+    assert main(["server", "--stdio"]) == 0
+    assert served == [__import__("validator").__version__]
