@@ -88,3 +88,24 @@ def test_changes_within_the_pause_then_a_close_publish_only_the_clearing() -> No
     started.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     assert started.diagnostics(uri) == []
     assert started.close() == 0
+
+
+def test_a_session_opens_no_connection(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(*args: object, **_kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("no network in the server")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    uri = "untitled:web"
+    client.open(uri, TEXT + "# jdcloud-preflight: ignore[C05]\n")
+    assert [d.get("code") for d in client.diagnostics(uri)] == ["C05", "S01"]
+    client.code_actions(uri, (0, 0), (9, 0))
+    client.hover(uri, 4, 30)
+    client.change(uri, "name: web image\n", 2)
+    assert [d["code"] for d in client.diagnostics(uri)] == ["C22"]
+    assert attempts == []
