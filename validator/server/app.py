@@ -6,18 +6,30 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
-from pygls.lsp.server import LanguageServer
 
 from validator.server import lsp
 from validator.server.analysis import Analysis, analyse, document_name, file_path
 from validator.server.options import Options, read_options
 from validator.server.positions import UTF16
 
+if TYPE_CHECKING:
+    from pygls.lsp.server import LanguageServer
+else:
+    try:
+        from pygls.lsp.server import LanguageServer  # pygls 2
+    except ImportError:  # pygls 1.3 and 1.x
+        from pygls.server import LanguageServer
+
 NAME = "jdcloud-preflight"
 logger = logging.getLogger(__name__)
+
+
+def _value(kind: object) -> str:
+    """An LSP enumeration's value as sent (lsprotocol 2023's members print as their names)."""
+    return str(getattr(kind, "value", kind))
 
 
 class PreflightServer(LanguageServer):
@@ -31,7 +43,7 @@ class PreflightServer(LanguageServer):
 
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or UTF16)
+        return _value(self.workspace.position_encoding or UTF16)
 
     def analysis(self, uri: str) -> Analysis | None:
         """The analysis of the document's current text, made now when the latest is of an older text; None
@@ -65,9 +77,14 @@ class PreflightServer(LanguageServer):
         analysis = self.analysis(uri)
         found = [] if analysis is None else lsp.diagnostics(analysis, self.encoding)
         version = self.workspace.get_text_document(uri).version
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version)
-        )
+        self.publish(uri, found, version)
+
+    def publish(self, uri: str, diagnostics: list[types.Diagnostic], version: int | None = None) -> None:
+        params = types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        if hasattr(self, "text_document_publish_diagnostics"):
+            self.text_document_publish_diagnostics(params)
+        else:  # pygls 1.x
+            getattr(self, "publish_diagnostics")(uri, diagnostics, version)  # noqa: B009
 
     def check_later(self, uri: str) -> None:
         """Check the document once it has not changed for the debounce delay."""
@@ -81,7 +98,7 @@ class PreflightServer(LanguageServer):
         if handle is not None:
             handle.cancel()
         self.analyses.pop(uri, None)
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        self.publish(uri, [])
 
 
 def build(version: str) -> PreflightServer:
@@ -115,7 +132,7 @@ def build(version: str) -> PreflightServer:
         analysis = server.analysis(params.text_document.uri)
         if analysis is None:
             return []
-        only = None if params.context.only is None else [str(kind) for kind in params.context.only]
+        only = None if params.context.only is None else [_value(kind) for kind in params.context.only]
         return lsp.code_actions(analysis, params.text_document.uri, params.range, only, server.encoding)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
