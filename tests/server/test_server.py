@@ -416,3 +416,13 @@ def test_the_server_ends_when_its_client_goes_away(tmp_path: Path) -> None:
     assert started.process.wait(timeout=60) is not None
     assert shutil.which  # the process is gone: nothing left to close
     started.close()
+
+
+def test_crlf_lines_place_findings_and_fixes_as_lf_lines_do(client: Client, tmp_path: Path) -> None:
+    crlf = WEB.replace("\n", "\r\n")
+    uri, found = _opened(client, tmp_path / "web.yaml", crlf)
+    assert [_span(d) for d in found] == [("C05", 2, 4, 2, 14), ("C44", 3, 62, 3, 66)]
+    (action,) = client.code_actions(uri, (0, 0), (0, 0), only=["source.fixAll"])
+    fixed = apply_edits(crlf, action["edit"]["changes"][uri])
+    assert fixed == fix_create_image(crlf, filename="web.yaml").text
+    assert fixed == WEB.replace("DeviceName", "deviceName").replace(", iops: 3000", "").replace("\n", "\r\n")
