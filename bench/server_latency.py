@@ -43,7 +43,7 @@ def many_disks(count: int = 64) -> dict[str, Any]:
 
 def _published(client: Client, uri: str, version: int) -> None:
     while True:
-        note = client._take(60)
+        note = client.next_message(60)
         if note.get("method") != "textDocument/publishDiagnostics":
             continue
         params = note["params"]

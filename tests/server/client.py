@@ -117,7 +117,7 @@ class Client:
         self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.process.stdin.flush()
 
-    def _take(self, timeout: float) -> dict[str, Any]:
+    def next_message(self, timeout: float) -> dict[str, Any]:
         message = self._messages.get(timeout=timeout)
         if message is None:
             raise EOFError("the server closed its output")
@@ -137,7 +137,7 @@ class Client:
         number = self._next
         self._send({"id": number, "method": method, "params": params})
         while number not in self._answers:
-            self._take(timeout)
+            self.next_message(timeout)
         answer = self._answers.pop(number)
         assert "error" not in answer, answer
         return answer.get("result")
@@ -149,7 +149,7 @@ class Client:
                 if note["method"] == "textDocument/publishDiagnostics" and note["params"]["uri"] == uri:
                     del self.notifications[index]
                     return list(note["params"]["diagnostics"])
-            self._take(timeout)
+            self.next_message(timeout)
 
     def initialize(self, options: object = None, encodings: list[str] | None = None) -> Any:
         capabilities: dict[str, Any] = {"textDocument": {"publishDiagnostics": {"versionSupport": True}}}

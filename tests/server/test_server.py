@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -118,7 +117,7 @@ def test_the_published_diagnostics_name_the_version_they_are_for(tmp_path: Path)
     started.diagnostics(uri)
     started.change(uri, "name: web image\n", 8)
     while True:
-        note = started._take(30)
+        note = started.next_message(30)
         if note.get("method") == "textDocument/publishDiagnostics":
             break
     assert started.close() == 0
@@ -414,7 +413,6 @@ def test_the_server_ends_when_its_client_goes_away(tmp_path: Path) -> None:
     assert started.process.stdin is not None
     started.process.stdin.close()
     assert started.process.wait(timeout=60) is not None
-    assert shutil.which  # the process is gone: nothing left to close
     started.close()
 
 
