@@ -94,6 +94,9 @@ def parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="describe one rule with a bad and a good example", parents=[common])
     explain.add_argument("rule", metavar="RULE", help="a rule id such as C31")
     explain.add_argument("--lang", choices=("en", "zh"), default=None)
+
+    server = commands.add_parser("server", help="run the language server on stdio ([server] extra)", parents=[common])
+    server.add_argument("--stdio", action="store_true", help="accepted for editors that pass it (stdio is the default)")
     return parser
 
 

@@ -50,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(command: str, args: argparse.Namespace) -> int:
     if command == "check":
         return run_check(args)
+    if command == "server":
+        from validator.cli.serve import run_server  # only editors start the server
+
+        return run_server()
     from validator.cli import describe  # only the commands that describe the tool
 
     if command == "schema":
