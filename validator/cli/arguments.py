@@ -92,7 +92,7 @@ def parser() -> argparse.ArgumentParser:
     rules.add_argument("--lang", choices=("en", "zh"), default=None)
 
     explain = commands.add_parser("explain", help="describe one rule with a bad and a good example", parents=[common])
-    explain.add_argument("rule", metavar="RULE", help="a rule id such as C31")
+    explain.add_argument("rule", metavar="RULE", help="a rule id or name such as C31 or device-name")
     explain.add_argument("--lang", choices=("en", "zh"), default=None)
     return parser
 
@@ -164,8 +164,7 @@ def _selection(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--force-exclude",
         action="store_true",
-        help="apply the configuration's exclude to files named on the command line too (the pre-commit hooks "
-        "use this)",
+        help="apply the configuration's exclude to files named on the command line too (the pre-commit hooks use this)",
     )
     check.add_argument(
         "--baseline",

@@ -127,10 +127,13 @@ def _checker(
     """What is done with each file, with its own settings: checked, or with --fix or --diff fixed (written
     back only with --fix)."""
     if not (args.fix or args.diff):
-        return per_file.PerFile(functools.partial(check_file, context=context, named=named), settings)
+        check: Callable[..., AnyOutcome] = functools.partial(check_file, context=context, named=named)
+        return per_file.PerFile(check, settings)
     from validator.workspace.fix_files import fix_file
 
-    fix = functools.partial(fix_file, context=context, named=named, unsafe=args.unsafe_fixes, write=not args.diff)
+    fix: Callable[..., AnyOutcome] = functools.partial(
+        fix_file, context=context, named=named, unsafe=args.unsafe_fixes, write=not args.diff
+    )
     return per_file.PerFile(fix, settings)
 
 
@@ -201,7 +204,7 @@ def _check_everything(
         return f"nothing to check: no request file (.json, .yaml, .yml) in {' '.join(args.paths)}"
     files = gathered.files
     checker = _checker(args, own, context, gathered.named)
-    outcomes = dict(zip(files, run_all(checker, files, args.jobs or os.cpu_count() or 1), strict=True))  # type: ignore[arg-type]
+    outcomes = dict(zip(files, run_all(checker, files, args.jobs or os.cpu_count() or 1), strict=True))
     sorted_ = _Outcomes(settings_of=own)
     for item in gathered.items:
         if isinstance(item, Unreadable):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Mapping
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -35,12 +36,15 @@ def overrides(args: argparse.Namespace) -> Overrides:
     )
 
 
+T = TypeVar("T")
+
+
 @attrs.frozen
-class PerFile:
+class PerFile(Generic[T]):
     """A file's check (or fix) with its own settings; picklable, for the worker processes."""
 
-    function: Callable[..., object]
+    function: Callable[..., T]
     settings: Mapping[str, Settings]
 
-    def __call__(self, path: str) -> object:
+    def __call__(self, path: str) -> T:
         return self.function(path, settings=self.settings[path])

@@ -23,7 +23,7 @@ def prefixes(values: Iterable[str], where: str) -> tuple[str, ...]:
     values = tuple(values)
     for value in values:
         if not value.strip():
-            raise SelectionError(f"{where}: an empty rule prefix ({value!r}) would match every rule; name rule ids, prefixes or names")
+            raise SelectionError(f"{where}: an empty rule prefix ({value!r}) would match every rule ({registry.KNOWN_IDS})")
     unknown = registry.unmatched(values)
     if unknown:
         raise SelectionError(f"{where}: {unknown[0]!r} matches no rule id or name ({registry.KNOWN_IDS})")
