@@ -14,17 +14,15 @@ from typing import TYPE_CHECKING, TypeAlias
 import attrs
 
 from validator import __version__
+from validator.cli import per_file
 from validator.cli.arguments import environment_lang
 from validator.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.cli.parallel import run_all
-from validator.cli import per_file
 from validator.config import config, discovery, selection
-from validator.core.finding import Severity
 from validator.output import FileResult
 from validator.output.console import say, write, write_bytes
 from validator.output.formats import Run, render
 from validator.output.text import fix_summary, fixes_list
-from validator.rules import registry
 from validator.settings import Settings
 from validator.workspace.file_check import Outcome, Skipped, check_data, check_path
 from validator.workspace.files import DEFAULT_MAX_BYTES, Unreadable, read_stream
@@ -95,6 +93,8 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         return "--max-bytes must be a positive number of bytes"
     if args.jobs is not None and args.jobs < 1:
         return "--jobs must be at least 1"
+    if args.write_baseline is not None and (args.fix or args.diff):
+        return "--write-baseline records findings as they are: it cannot be combined with --fix or --diff"
     try:
         os.getcwd()
     except OSError as exc:
@@ -230,6 +230,12 @@ def run_check(args: argparse.Namespace) -> int:
     if isinstance(outcomes, str):
         say(f"jdcloud-preflight: {outcomes}")
         return EXIT_USAGE
+    if args.write_baseline is not None or any(s.baseline for s in (settings, *outcomes.settings_of.values())):
+        from validator.cli import baseline_run
+
+        code = baseline_run.run(args, outcomes.results, outcomes.failures(), outcomes.settings_of, settings)
+        if code is not None:
+            return code
     return _report(args, outcomes, settings, context)
 
 

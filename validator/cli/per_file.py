@@ -33,6 +33,7 @@ def overrides(args: argparse.Namespace) -> Overrides:
         fail_on=None if args.fail_on is None else Severity.parse(args.fail_on),
         lang=args.lang,
         max_bytes=args.max_bytes,
+        baseline=None if args.baseline is None else str(args.baseline),
     )
 
 

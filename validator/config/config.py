@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from validator.core.finding import Severity
 from validator.config import selection
+from validator.core.finding import Severity
 from validator.core.policy import Policy
 from validator.rules import registry
 from validator.schema import schemas
@@ -235,4 +235,9 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Settings:
             raise ConfigError(f"{path}: has no [{TABLE}] table")
         table = {}
     # Globs in the file are relative to the folder that holds it.
-    return attrs.evolve(settings_from(validate(path, table)), root=str(path.absolute().parent))
+    root = path.absolute().parent
+    valid = validate(path, table)
+    settings = attrs.evolve(settings_from(valid), root=str(root))
+    # So is a baseline (docs/baseline.md).
+    baseline = valid.get("baseline")
+    return settings if baseline is None else attrs.evolve(settings, baseline=str(root / baseline))

@@ -23,7 +23,9 @@ def prefixes(values: Iterable[str], where: str) -> tuple[str, ...]:
     values = tuple(values)
     for value in values:
         if not value.strip():
-            raise SelectionError(f"{where}: an empty rule prefix ({value!r}) would match every rule ({registry.KNOWN_IDS})")
+            raise SelectionError(
+                f"{where}: an empty rule prefix ({value!r}) would match every rule ({registry.KNOWN_IDS})"
+            )
     unknown = registry.unmatched(values)
     if unknown:
         raise SelectionError(f"{where}: {unknown[0]!r} matches no rule id or name ({registry.KNOWN_IDS})")
@@ -41,6 +43,7 @@ class Overrides:
     fail_on: Severity | None = None
     lang: str | None = None
     max_bytes: int | None = None
+    baseline: str | None = None
 
     def apply(self, settings: Settings) -> Settings:
         select = settings.select if self.select is None else self.select
@@ -51,4 +54,5 @@ class Overrides:
             fail_on=settings.fail_on if self.fail_on is None else self.fail_on,
             lang=self.lang or settings.lang,
             max_bytes=self.max_bytes or settings.max_bytes,
+            baseline=self.baseline or settings.baseline,
         )
