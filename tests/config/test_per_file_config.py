@@ -83,7 +83,8 @@ def test_a_bad_configuration_below_the_common_folder_is_exit_2(teams: Path) -> N
     result = run(teams, "check", "teamA/web.json", "teamB/web.json")
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
-    assert "teamB" in result.stderr and "unknown key selec" in result.stderr
+    assert "teamB" in result.stderr
+    assert "unknown key selec" in result.stderr
 
 
 def test_without_a_configuration_above_a_file_the_working_folders_applies(teams: Path) -> None:
@@ -176,7 +177,8 @@ class TestUnreadableConfiguration:
         (tmp_path / "pyproject.toml").write_text('[tool.jdcloud_preflight]\nignore = ["C44"]\n')
         result = run(tmp_path, "check", "web.json")
         assert (result.returncode, result.stderr.count("\n")) == (2, 1)
-        assert "[tool.jdcloud-preflight]" in result.stderr and "[tool.jdcloud_preflight]" in result.stderr
+        assert "[tool.jdcloud-preflight]" in result.stderr
+        assert "[tool.jdcloud_preflight]" in result.stderr
 
     def test_the_table_spelt_with_a_hyphen_is_read(self, tmp_path: Path) -> None:
         (tmp_path / "web.json").write_text(IOPS)

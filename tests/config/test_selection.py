@@ -113,7 +113,7 @@ def test_a_suppression_comment_takes_a_rule_name(tmp_path: Path) -> None:
     (tmp_path / "web.yaml").write_text(text)
     assert findings(tmp_path, "web.yaml") == (0, [])
     (tmp_path / "web.yaml").write_text(text.replace("key-spelling", "key-spellin"))
-    code, found = findings(tmp_path, "web.yaml")
+    _code, found = findings(tmp_path, "web.yaml")
     assert [rule for _path, rule in found] == ["C05", "S02"]
     (tmp_path / "web.yaml").write_text(text.replace("key-spelling", "iops-ignored"))
     assert [rule for _path, rule in findings(tmp_path, "web.yaml")[1]] == ["C05", "S01"]
