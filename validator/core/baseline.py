@@ -18,7 +18,7 @@ VERSION = 1
 Key = tuple[str, str, str]  # (path, rule, pointer)
 
 
-class BaselineError(Exception):
+class BaselineError(ValueError):
     """A baseline file that cannot be used; the message says why in one line."""
 
 
