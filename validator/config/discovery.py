@@ -1,5 +1,7 @@
-"""Which configuration a run uses: the nearest one above the checked paths, as ruff finds it, so that a run
-gives the same result from any working folder and for any spelling of the same paths."""
+"""Which configuration applies (docs/configuration.md#which-configuration-applies): for each file the
+nearest one above it, as ruff finds it, whatever else the run checks (`Resolver`); for the run as a whole
+the one above the checked paths' common folder. A run gives the same result from any working folder and
+for any spelling of the same paths."""
 
 from __future__ import annotations
 
