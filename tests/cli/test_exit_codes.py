@@ -230,7 +230,9 @@ def test_rule_prefix_typo_on_the_command_line_is_exit_2(
     assert "known prefixes: C01-C72, P01-P08, S01-S02" in captured.err
 
 
-@pytest.mark.parametrize("option", [["--ignore", ""], ["--select", " "], ["--extend-ignore", "C05,"], ["--ignore", ","]])
+@pytest.mark.parametrize(
+    "option", [["--ignore", ""], ["--select", " "], ["--extend-ignore", "C05,"], ["--ignore", ","]]
+)
 def test_an_empty_rule_prefix_on_the_command_line_is_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str]
 ) -> None:

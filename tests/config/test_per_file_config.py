@@ -184,3 +184,22 @@ class TestUnreadableConfiguration:
         (tmp_path / "web.json").write_text(IOPS)
         (tmp_path / "pyproject.toml").write_text('[tool.jdcloud-preflight]\nignore = ["C44"]\n')
         assert findings(tmp_path, "web.json") == (0, [])
+
+
+def test_each_files_language_and_severities_are_its_own(teams: Path) -> None:
+    (teams / "teamA" / ".jdcloud-preflight.toml").write_text('lang = "zh"\n[severity]\nC44 = "error"\n')
+    result = run(teams, "check", "--format", "json", "teamA/web.json", "teamB/web.json")
+    report = json.loads(result.stdout)
+    (a,), (b,) = (entry["findings"] for entry in report["files"])
+    assert (a["severity"], b["severity"]) == ("error", "warning")
+    assert "忽略" in a["message"]
+    assert b["message"].startswith("iops is ignored")
+    english = json.loads(run(teams, "check", "--format", "json", "--lang", "en", "teamA/web.json").stdout)
+    assert english["files"][0]["findings"][0]["message"].startswith("iops is ignored")
+
+
+def test_each_files_policy_is_its_own(teams: Path) -> None:
+    (teams / "teamB" / ".jdcloud-preflight.toml").write_text('[policy]\nname-pattern = "^team-"\n')
+    _code, found = findings(teams, "teamA/web.json", "teamB/web.json")
+    assert ("teamB/web.json", "P06") in found
+    assert [rule for path, rule in found if path == "teamA/web.json"] == []

@@ -265,6 +265,7 @@ def render_report(
 
 def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, context: Context | None) -> int:
     lang = settings.lang or environment_lang()
+    outcomes.results = per_file.in_own_language(outcomes.results, outcomes.settings_of, lang, environment_lang())
     results, unreadable, skipped = outcomes.results, outcomes.unreadable, outcomes.skipped
     failures = outcomes.failures()
     listed = [f"{item.path}: skipped: {item.why.describe()}" for item in skipped] if args.verbose else []

@@ -12,6 +12,7 @@ import attrs
 from validator.config import selection
 from validator.config.selection import Overrides
 from validator.core.finding import Severity
+from validator.output import FileResult
 from validator.rules import registry
 from validator.settings import Settings
 
@@ -49,3 +50,20 @@ class PerFile(Generic[T]):
 
     def __call__(self, path: str) -> T:
         return self.function(path, settings=self.settings[path])
+
+
+def in_own_language(
+    results: list[FileResult], settings_of: Mapping[str, Settings], run_lang: str, default_lang: str
+) -> list[FileResult]:
+    """Each file's findings in its own configuration's language when that is not the run's: rendered now,
+    so the report's rendering in the run's language leaves them as they are."""
+    out = []
+    for result in results:
+        own = settings_of.get(result.path)
+        lang = (own.lang if own is not None else None) or default_lang
+        if lang == run_lang:
+            out.append(result)
+        else:
+            fixed = tuple(attrs.evolve(finding.in_language(lang), text=None) for finding in result.findings)
+            out.append(FileResult(result.path, fixed))
+    return out
