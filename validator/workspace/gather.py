@@ -59,7 +59,7 @@ def gather(
     if settings_for is None:
         found = unique(collect(list(paths), settings.exclude, settings.root, walk_filter.pruned))
     else:
-        found = unique(collect(list(paths), prune=_pruned_by(settings_for)))
+        found = unique(collect(list(paths), (), None, _pruned_by(settings_for)))
     left_out: list[str] = []
     if force_exclude:
         of = settings_for or (lambda _path: settings)
