@@ -203,3 +203,14 @@ def test_each_files_policy_is_its_own(teams: Path) -> None:
     _code, found = findings(teams, "teamA/web.json", "teamB/web.json")
     assert ("teamB/web.json", "P06") in found
     assert [rule for path, rule in found if path == "teamA/web.json"] == []
+
+
+def test_standard_input_takes_the_configuration_of_its_stdin_filename(teams: Path) -> None:
+    argv = ("check", "--format", "json", "-", "--stdin-filename")
+    env = {**os.environ, "NO_COLOR": "1"}
+    for name, expected in (("teamA/web.json", []), ("teamB/web.json", ["C44"])):
+        result = subprocess.run(
+            [COMMAND, *argv, name], cwd=teams, input=IOPS, env=env, capture_output=True, text=True, timeout=120
+        )
+        report = json.loads(result.stdout)
+        assert [f["rule"] for f in report["files"][0]["findings"]] == expected, name
