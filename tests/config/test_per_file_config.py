@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,11 @@ def test_standard_input_takes_the_configuration_of_its_stdin_filename(teams: Pat
         )
         report = json.loads(result.stdout)
         assert [f["rule"] for f in report["files"][0]["findings"]] == expected, name
+
+
+def test_the_junit_report_lists_the_rules_each_files_configuration_ran(teams: Path) -> None:
+    (teams / "teamA" / ".jdcloud-preflight.toml").write_text('select = ["C44"]\n')
+    result = run(teams, "check", "--format", "junit", "teamA/web.json", "teamB/web.json")
+    suites = {suite.get("name"): suite for suite in ElementTree.fromstring(result.stdout)}
+    assert [case.get("name") for case in suites["teamA/web.json"]] == ["C44 iops-ignored"]
+    assert len(list(suites["teamB/web.json"])) > 1

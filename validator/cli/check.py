@@ -239,13 +239,16 @@ def run_check(args: argparse.Namespace) -> int:
     return _report(args, outcomes, settings, context)
 
 
-def _ran(settings: Settings, context: Context | None) -> Callable[[FileResult], tuple[Rule, ...]]:
-    """The rules that ran for a file: the JUnit report's testcases."""
+def _ran(
+    settings: Settings, context: Context | None, settings_of: Mapping[str, Settings]
+) -> Callable[[FileResult], tuple[Rule, ...]]:
+    """The rules that ran for a file, under its own settings: the JUnit report's testcases."""
 
     def ran(result: FileResult) -> tuple[Rule, ...]:
         from validator.rules.rules_run import rules_that_run  # only the JUnit report asks
 
-        return rules_that_run(settings, context, result.path, read=not any(f.rule == "C01" for f in result.findings))
+        own = settings_of.get(result.path, settings)
+        return rules_that_run(own, context, result.path, read=not any(f.rule == "C01" for f in result.findings))
 
     return ran
 
@@ -256,10 +259,13 @@ def render_report(
     lang: str,
     settings: Settings,
     context: Context | None = None,
+    settings_of: Mapping[str, Settings] | None = None,
     **options: object,
 ) -> str:
-    """The report of checked files in format `fmt`, as the command line prints it."""
-    run = Run(results, lang, __version__, settings.fail_on, _ran(settings, context), **options)  # type: ignore[arg-type]
+    """The report of checked files in format `fmt`, as the command line prints it (each file's rules as its
+    own settings in `settings_of` select them)."""
+    ran = _ran(settings, context, settings_of or {})
+    run = Run(results, lang, __version__, settings.fail_on, ran, **options)  # type: ignore[arg-type]
     return render(fmt, run)
 
 
@@ -299,7 +305,8 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
             "colour": _colour() and report is write,
         }
         options.update(fixed=outcomes.fixed if args.fix else None, unsafe=args.unsafe_fixes)
-        report(render_report(args.format, results, lang, settings, context, **(options if text else {})))
+        shown = options if text else {}
+        report(render_report(args.format, results, lang, settings, context, outcomes.settings_of, **shown))
         for line in [] if text else listed:  # the report itself stays the machine's; the list goes beside it
             say(line)
     if args.show_fixes:
