@@ -60,14 +60,20 @@ class Resolver:
         self.cwd = (cwd or Path.cwd()).absolute()
         self._found: dict[str, Path | None] = {}
         self._loaded: dict[Path | None, Settings] = {}
+        self._at_cwd: list[Path | None] = []  # the working folder's configuration, once looked up
 
     def _config_of(self, folder: str) -> Path | None:
         if self.config_file is not None:
             return self.config_file
         if folder not in self._found:
             found = config.find(Path(folder))
-            self._found[folder] = found if found is not None else config.find(self.cwd)
+            self._found[folder] = found if found is not None else self._cwd_config()
         return self._found[folder]
+
+    def _cwd_config(self) -> Path | None:
+        if not self._at_cwd:
+            self._at_cwd.append(config.find(self.cwd))
+        return self._at_cwd[0]
 
     def for_folder(self, folder: str) -> Settings:
         """The settings of the files directly in `folder` (an absolute path)."""
@@ -88,7 +94,7 @@ class Resolver:
             return self.for_folder(str(self.cwd))
         start = common_folder(paths)
         found = config.find(start) if start is not None else None
-        path = found if found is not None else config.find(self.cwd)
+        path = found if found is not None else self._cwd_config()
         if path not in self._loaded:
             self._loaded[path] = self.overrides.apply(Settings() if path is None else config.load(path))
         return self._loaded[path]
