@@ -25,7 +25,10 @@ class BaselineError(ValueError):
 def baselinable(finding: Finding) -> bool:
     """Whether a finding may be accepted by a baseline: never one that says the file cannot be read, which
     would hide every other problem in it (the one place that says so)."""
-    return not getattr(finding, "unsuppressable", False) and finding.rule != "C01"
+    if finding.rule == "C01":
+        return False
+    flag = getattr(finding, "unsuppressable", False)  # the finding's own say, where findings carry one
+    return not (flag() if callable(flag) else flag)
 
 
 def relative(path: str, folder: str) -> str:
