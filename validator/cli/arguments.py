@@ -129,7 +129,10 @@ def _conventions(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary")
     check.add_argument(
-        "-v", "--verbose", action="store_true", help="list the files skipped as not being createImage requests"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list the files skipped as not being createImage requests, and a baseline's unused entries",
     )
 
 
@@ -142,6 +145,7 @@ def _selection(check: argparse.ArgumentParser) -> None:
         type=_prefixes,
         action="extend",
         default=None,
+        metavar="RULES",
         help=f"rules to report, replacing the configuration's select ({rules})",
     )
     check.add_argument(
@@ -149,6 +153,7 @@ def _selection(check: argparse.ArgumentParser) -> None:
         type=_prefixes,
         action="extend",
         default=None,
+        metavar="RULES",
         help=f"rules to report besides those selected ({rules})",
     )
     check.add_argument(
@@ -156,10 +161,16 @@ def _selection(check: argparse.ArgumentParser) -> None:
         type=_prefixes,
         action="extend",
         default=None,
+        metavar="RULES",
         help=f"rules not to report, added to the configuration's ignore ({rules})",
     )
     check.add_argument(
-        "--extend-ignore", type=_prefixes, action="extend", default=None, help=f"the same as --ignore ({rules})"
+        "--extend-ignore",
+        type=_prefixes,
+        action="extend",
+        default=None,
+        metavar="RULES",
+        help=f"the same as --ignore ({rules})",
     )
     check.add_argument(
         "--force-exclude",
