@@ -17,13 +17,14 @@ def test_pre_commit_hook_definition() -> None:
     assert hook["language"] == "python"
     assert set(hook["types_or"]) == {"json", "yaml"}
     # --only-requests: pre-commit names every JSON/YAML file; only createImage requests are checked.
-    assert shlex.split(hook["entry"]) == ["jdcloud-preflight", "check", "--only-requests"]
+    # --force-exclude: the configuration's exclude protects a commit too, as ruff's hook has it.
+    assert shlex.split(hook["entry"]) == ["jdcloud-preflight", "check", "--only-requests", "--force-exclude"]
     # The fixer hook (issue 13): the same files, `check --fix`, and options the command line knows.
     assert fixer["id"] == "jdcloud-preflight-fix"
     assert fixer["language"] == "python"
     assert set(fixer["types_or"]) == {"json", "yaml"}
     words = shlex.split(fixer["entry"])
-    assert words == ["jdcloud-preflight", "check", "--only-requests", "--fix"]
+    assert words == ["jdcloud-preflight", "check", "--only-requests", "--force-exclude", "--fix"]
     assert _parser().parse_args([*words[1:], "request.json"]).fix
 
 

@@ -21,7 +21,8 @@ def environment_lang() -> str:
 
 
 def _prefixes(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
+    """A comma-separated list, each part as written (an empty part is refused later, with its option)."""
+    return tuple(part.strip() for part in text.split(","))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -56,8 +57,6 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--lang", choices=("en", "zh"), default=None, help="message language")
     check.add_argument("--config", type=Path, default=None, help="configuration file (default: found upwards)")
-    check.add_argument("--select", type=_prefixes, default=None, help="comma-separated rule id prefixes to report")
-    check.add_argument("--ignore", type=_prefixes, default=None, help="comma-separated rule id prefixes to skip")
     check.add_argument(
         "--jobs",
         type=int,
@@ -85,6 +84,7 @@ def parser() -> argparse.ArgumentParser:
     )
 
     _conventions(check)
+    _selection(check)
 
     commands.add_parser("schema", help="print the request's JSON Schema, self-contained, for editors", parents=[common])
 
@@ -92,7 +92,7 @@ def parser() -> argparse.ArgumentParser:
     rules.add_argument("--lang", choices=("en", "zh"), default=None)
 
     explain = commands.add_parser("explain", help="describe one rule with a bad and a good example", parents=[common])
-    explain.add_argument("rule", metavar="RULE", help="a rule id such as C31")
+    explain.add_argument("rule", metavar="RULE", help="a rule id or name such as C31 or device-name")
     explain.add_argument("--lang", choices=("en", "zh"), default=None)
 
     server = commands.add_parser("server", help="run the language server on stdio ([server] extra)", parents=[common])
@@ -132,5 +132,65 @@ def _conventions(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary")
     check.add_argument(
-        "-v", "--verbose", action="store_true", help="list the files skipped as not being createImage requests"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list the files skipped as not being createImage requests, and a baseline's unused entries",
+    )
+
+
+def _selection(check: argparse.ArgumentParser) -> None:
+    """Which rules and files, as ruff chooses them (docs/configuration.md#selecting-rules), and the baseline
+    (docs/baseline.md)."""
+    rules = "comma-separated rule ids, id prefixes or names; repeatable"
+    check.add_argument(
+        "--select",
+        type=_prefixes,
+        action="extend",
+        default=None,
+        metavar="RULES",
+        help=f"rules to report, replacing the configuration's select ({rules})",
+    )
+    check.add_argument(
+        "--extend-select",
+        type=_prefixes,
+        action="extend",
+        default=None,
+        metavar="RULES",
+        help=f"rules to report besides those selected ({rules})",
+    )
+    check.add_argument(
+        "--ignore",
+        type=_prefixes,
+        action="extend",
+        default=None,
+        metavar="RULES",
+        help=f"rules not to report, added to the configuration's ignore ({rules})",
+    )
+    check.add_argument(
+        "--extend-ignore",
+        type=_prefixes,
+        action="extend",
+        default=None,
+        metavar="RULES",
+        help=f"the same as --ignore ({rules})",
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the configuration's exclude to files named on the command line too (the pre-commit hooks use this)",
+    )
+    check.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="report and fail only on findings not recorded in this baseline file (see docs/baseline.md)",
+    )
+    check.add_argument(
+        "--write-baseline",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="record the current findings in this baseline file, and exit 0 unless a file cannot be read",
     )

@@ -40,7 +40,7 @@ def explanation(rule: Rule, lang: str) -> str:
 
 
 def run_explain(rule_id: str, lang: str) -> int:
-    rule = registry.get(rule_id)
+    rule = registry.get(rule_id) or registry.by_name(rule_id)  # C44 or iops-ignored
     if rule is None:
         say(f"jdcloud-preflight: unknown rule {rule_id!r}; `jdcloud-preflight rules` lists them")
         return EXIT_USAGE
