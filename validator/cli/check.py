@@ -246,6 +246,7 @@ def render_report(
     **options: object,
 ) -> str:
     """The report of checked files in format `fmt`, as the command line prints it."""
+    options.setdefault("root", os.getcwd())  # paths relative to the working folder (docs/reports.md#paths)
     run = Run(results, lang, __version__, settings.fail_on, _ran(settings, context), **options)  # type: ignore[arg-type]
     return render(fmt, run)
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from validator.core.finding import Finding, Severity
 from validator.fixes.records import Fix
 from validator.output import fingerprint_key, json_text
+from validator.output.paths import file_uri, is_absolute, relative_uri
 
 if TYPE_CHECKING:
     from validator.output.formats import Run
@@ -27,21 +26,19 @@ def fingerprint(path: str, finding: Finding) -> str:
     return hashlib.sha256(fingerprint_key(path, finding.rule, finding.pointer, finding.message)).hexdigest()
 
 
-# What a URI may not hold as it is: controls, space-like separators, surrogates (non-UTF-8 file names).
-_NOT_URI = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029\ud800-\udfff%]")
+ROOT_ID = "%SRCROOT%"
 
 
 def uri(path: str) -> str:
-    """The artifact URI of a path: forward slashes, and percent-escapes for what a URI cannot hold as it
-    is (a non-UTF-8 byte of the file name becomes that byte, %FF)."""
-    return _NOT_URI.sub(lambda match: quote(_bytes(match.group()), safe=""), path.replace("\\", "/"))
+    """The artifact URI of a path as given: percent-encoded (RFC 3986), file:// when absolute."""
+    return file_uri(path) if is_absolute(path) else relative_uri(path)
 
 
-def _bytes(char: str) -> bytes:
-    try:
-        return char.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
-        return char.encode("utf-8", "surrogatepass")
+def artifact_location(path: str, root: str | None) -> dict[str, str]:
+    """A relative path against the working folder (`uriBaseId`), an absolute one as a file:// URI."""
+    if root is None or is_absolute(path) or path == "-":
+        return {"uri": uri(path)}
+    return {"uri": relative_uri(path), "uriBaseId": ROOT_ID}
 
 
 def _rules(lang: str) -> list[dict[str, object]]:
@@ -59,9 +56,9 @@ def _rules(lang: str) -> list[dict[str, object]]:
     ]
 
 
-def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, object]:
+def _result(path: str, finding: Finding, index: dict[str, int], root: str | None) -> dict[str, object]:
     message = finding.message if finding.api is None else f"{finding.message} [API {finding.api}]"
-    location: dict[str, object] = {"artifactLocation": {"uri": uri(path)}}
+    location: dict[str, object] = {"artifactLocation": artifact_location(path, root)}
     if finding.line is not None:
         location["region"] = {"startLine": finding.line, "startColumn": finding.column}
     result: dict[str, object] = {
@@ -105,24 +102,25 @@ def _fix(artifact: object, fix: Fix) -> dict[str, object]:
 def render(run: Run) -> str:
     results, tool_version, lang = run.results, run.tool_version, run.lang
     index = {rule.id: position for position, rule in enumerate(registry.RULES)}
+    sarif_run: dict[str, object] = {
+        "tool": {
+            "driver": {
+                "name": "jdcloud-preflight",
+                "version": tool_version,
+                "informationUri": HELP_URI,
+                "rules": _rules(lang),
+            }
+        },
+        "results": [_result(result.path, found, index, run.root) for result in results for found in result.findings],
+        # Columns count characters (code points), as every other format does; SARIF's default is UTF-16.
+        # The fixes' character offsets count the same way.
+        "columnKind": "unicodeCodePoints",
+    }
+    if run.root is not None:
+        sarif_run["originalUriBaseIds"] = {ROOT_ID: {"uri": file_uri(run.root.rstrip("/\\") + "/")}}
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "jdcloud-preflight",
-                        "version": tool_version,
-                        "informationUri": HELP_URI,
-                        "rules": _rules(lang),
-                    }
-                },
-                "results": [_result(result.path, finding, index) for result in results for finding in result.findings],
-                # Columns count characters (code points), as every other format does; SARIF's default is UTF-16.
-                # The fixes' character offsets count the same way.
-                "columnKind": "unicodeCodePoints",
-            }
-        ],
+        "runs": [sarif_run],
     }
     return json_text(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
