@@ -85,6 +85,7 @@ def parser() -> argparse.ArgumentParser:
     )
 
     _conventions(check)
+    _reporting(check)
 
     commands.add_parser("schema", help="print the request's JSON Schema, self-contained, for editors", parents=[common])
 
@@ -130,4 +131,19 @@ def _conventions(check: argparse.ArgumentParser) -> None:
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary")
     check.add_argument(
         "-v", "--verbose", action="store_true", help="list the files skipped as not being createImage requests"
+    )
+
+
+def _reporting(check: argparse.ArgumentParser) -> None:
+    """Where the report goes and how the run ends (docs/reports.md, docs/ci.md)."""
+    check.add_argument(
+        "-o",
+        "--output-file",
+        default=None,
+        metavar="FILE",
+        help="write the report to FILE (the summary goes to standard error); FILE holds a valid report of "
+        "its format even when the run exits 2",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings are reported (2 still means a failed run)"
     )

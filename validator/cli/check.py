@@ -17,6 +17,7 @@ from validator import __version__
 from validator.cli.arguments import environment_lang
 from validator.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.cli.parallel import run_all
+from validator.cli.report_file import fail, sink, summary_to_stderr
 from validator.config import config, discovery
 from validator.core.finding import Severity
 from validator.output import FileResult
@@ -216,13 +217,11 @@ def run_check(args: argparse.Namespace) -> int:
     problem = _usage_problem(args)
     configured = _configured(args) if problem is None else problem
     if isinstance(configured, str):
-        say(f"jdcloud-preflight: {configured}")
-        return EXIT_USAGE
+        return fail(args, [configured])
     settings, context = configured
     outcomes = _check_everything(args, settings, context)
     if isinstance(outcomes, str):
-        say(f"jdcloud-preflight: {outcomes}")
-        return EXIT_USAGE
+        return fail(args, [outcomes])
     return _report(args, outcomes, settings, context)
 
 
@@ -258,23 +257,24 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
     listed = [f"{item.path}: skipped: {item.why.describe()}" for item in skipped] if args.verbose else []
     if skipped and not results and not unreadable and not args.only_requests:
         # Files were found but none is a request: a gate pointed at the wrong folder must not pass either.
-        say(
-            f"jdcloud-preflight: nothing to check: {len(skipped)} file{'s' if len(skipped) != 1 else ''} found, "
-            "none of them a createImage request (--verbose says why each was skipped)"
+        code = fail(
+            args,
+            [
+                f"nothing to check: {len(skipped)} file{'s' if len(skipped) != 1 else ''} found, "
+                "none of them a createImage request (--verbose says why each was skipped)"
+            ],
         )
         for line in listed:
             say(line)
-        return EXIT_USAGE
+        return code
     if args.diff:
         return _report_diff(args, outcomes, lang, failures)
     if unreadable and not results and args.format == "text":
         # Nothing was checked: for a person the one-line reasons are the whole answer ("0 files checked" after
         # them reads as a pass); the machine formats still give their (empty) report.
-        for failed in unreadable:
-            say(f"jdcloud-preflight: cannot read {failed.path}: {failed.reason}")
-        return EXIT_USAGE
+        return fail(args, [f"cannot read {failed.path}: {failed.reason}" for failed in unreadable])
     # With standard input fixed to standard output, the report goes beside it.
-    report = _to_stderr if args.fix and discovery.STDIN in args.paths else write
+    report = _to_stderr if args.fix and discovery.STDIN in args.paths and not args.output_file else sink(args)
     text = args.format == "text"
     if args.fix_only:
         _fix_line(args, outcomes, lang)
@@ -286,7 +286,9 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
             "colour": _colour() and report is write,
         }
         options.update(fixed=outcomes.fixed if args.fix else None, unsafe=args.unsafe_fixes)
-        report(render_report(args.format, results, lang, settings, context, **(options if text else {})))
+        machine: dict[str, object] = {"errors": failures}
+        report(render_report(args.format, results, lang, settings, context, **(options if text else {}), **machine))
+        summary_to_stderr(args, results)
         for line in [] if text else listed:  # the report itself stays the machine's; the list goes beside it
             say(line)
     if args.show_fixes:
@@ -298,13 +300,18 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
     if args.exit_non_zero_on_fix and outcomes.fixed:
         return EXIT_FINDINGS
     failing = any(finding.severity >= settings.fail_on for result in results for finding in result.findings)
-    return EXIT_FINDINGS if failing and not args.fix_only else EXIT_OK
+    return EXIT_FINDINGS if failing and not args.fix_only and not args.exit_zero else EXIT_OK
 
 
 def _human(args: argparse.Namespace) -> Callable[[str], None]:
     """Where the lines for a person go beside the report (--show-fixes, --fix-only's count): standard output
     in a text run, standard error when it carries a machine format, a diff or the fixed standard input."""
-    if args.format == "text" and not args.diff and not (args.fix and discovery.STDIN in args.paths):
+    if (
+        args.format == "text"
+        and not args.diff
+        and not args.output_file
+        and not (args.fix and discovery.STDIN in args.paths)
+    ):
         return write
     return _to_stderr
 
@@ -330,7 +337,7 @@ def _to_stderr(text: str) -> None:
 def _report_diff(args: argparse.Namespace, outcomes: _Outcomes, lang: str, failures: list[str]) -> int:
     """--diff: the changes on standard output, a count (and with --show-fixes, the list) on standard error;
     exit 1 when there is something to change."""
-    write("".join(outcomes.diffs))
+    sink(args)("".join(outcomes.diffs))
     if args.show_fixes:
         _to_stderr(fixes_list(outcomes.applied, lang, would=True))
     for failure in failures:
@@ -339,5 +346,5 @@ def _report_diff(args: argparse.Namespace, outcomes: _Outcomes, lang: str, failu
         return EXIT_USAGE
     if outcomes.fixed:
         say(f"jdcloud-preflight: would fix {outcomes.fixed} finding(s)")
-        return EXIT_FINDINGS
+        return EXIT_OK if args.exit_zero else EXIT_FINDINGS
     return EXIT_OK

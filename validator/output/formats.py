@@ -51,6 +51,7 @@ class Run:
     fixed: int | None = None
     unsafe: bool = False
     root: str | None = None
+    errors: Sequence[str] = ()  # the one-line reasons the run exits 2 (files that could not be read or written)
 
 
 def render(fmt: str, run: Run) -> str:

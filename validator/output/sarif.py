@@ -116,6 +116,10 @@ def render(run: Run) -> str:
         # The fixes' character offsets count the same way.
         "columnKind": "unicodeCodePoints",
     }
+    if run.errors:
+        from validator.output.error_report import sarif_invocation
+
+        sarif_run["invocations"] = [sarif_invocation(run.errors)]
     if run.root is not None:
         sarif_run["originalUriBaseIds"] = {ROOT_ID: {"uri": file_uri(run.root.rstrip("/\\") + "/")}}
     log = {
