@@ -19,9 +19,10 @@ def sarif_invocation(errors: Sequence[str]) -> dict[str, object]:
 
 
 def _sarif(errors: Sequence[str], version: str) -> str:
-    from validator.output.sarif import HELP_URI, SCHEMA_URI
+    from validator.output.sarif import SCHEMA_URI
+    from validator.rules.docs_url import repository_url
 
-    driver = {"name": "jdcloud-preflight", "version": version, "informationUri": HELP_URI}
+    driver = {"name": "jdcloud-preflight", "version": version, "informationUri": repository_url()}
     run = {"tool": {"driver": driver}, "invocations": [sarif_invocation(errors)], "results": []}
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json_text(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"

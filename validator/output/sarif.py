@@ -13,11 +13,12 @@ from validator.output.paths import file_uri, is_absolute, relative_uri
 
 if TYPE_CHECKING:
     from validator.output.formats import Run
+    from validator.rules.base import Rule
 
 from validator.rules import registry
+from validator.rules.docs_url import repository_url, rule_url
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-HELP_URI = "https://github.com/jdcloud-preflight/jdcloud-preflight/blob/main/README.md#what-is-checked"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -41,26 +42,54 @@ def artifact_location(path: str, root: str | None) -> dict[str, str]:
     return {"uri": relative_uri(path), "uriBaseId": ROOT_ID}
 
 
+# How sure a finding of each severity is: errors are what the API rejects; warnings and infos depend more on
+# what the author meant (see docs/reports.md#sarif-junit-github-and-gitlab).
+_PRECISION = {Severity.ERROR: "very-high", Severity.WARNING: "high", Severity.INFO: "medium"}
+_PROBLEM = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
+
+
+def _markdown(rule: Rule, lang: str, url: str) -> str:
+    bad, good = ("不好的写法", "好的写法") if lang == "zh" else ("Bad", "Good")
+    return (
+        f"{rule.description.render(lang)}\n\n**{bad}:**\n\n```\n{rule.bad}\n```\n\n"
+        f"**{good}:**\n\n```\n{rule.good}\n```\n\n[{rule.id} {rule.name}]({url})"
+    )
+
+
 def _rules(lang: str) -> list[dict[str, object]]:
-    return [
-        {
-            "id": rule.id,
-            "name": rule.name,
-            "shortDescription": {"text": rule.summary.render(lang)},
-            "fullDescription": {"text": rule.description.render(lang)},
-            "help": {"text": f"{rule.description.render(lang)}\n\nBad: {rule.bad}\nGood: {rule.good}"},
-            "helpUri": HELP_URI,
-            "defaultConfiguration": {"level": _LEVELS[rule.severity]},
-        }
-        for rule in registry.RULES
-    ]
+    rules: list[dict[str, object]] = []
+    for rule in registry.RULES:
+        url = rule_url(rule.id)
+        rules.append(
+            {
+                "id": rule.id,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary.render(lang)},
+                "fullDescription": {"text": rule.description.render(lang)},
+                "help": {
+                    "text": f"{rule.description.render(lang)}\n\nBad: {rule.bad}\nGood: {rule.good}",
+                    "markdown": _markdown(rule, lang, url),
+                },
+                "helpUri": url,
+                "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+                "properties": {
+                    "precision": _PRECISION[rule.severity],
+                    "problem.severity": _PROBLEM[rule.severity],
+                    "tags": [rule.enforced_by],
+                },
+            }
+        )
+    return rules
 
 
 def _result(path: str, finding: Finding, index: dict[str, int], root: str | None) -> dict[str, object]:
     message = finding.message if finding.api is None else f"{finding.message} [API {finding.api}]"
     location: dict[str, object] = {"artifactLocation": artifact_location(path, root)}
     if finding.line is not None:
-        location["region"] = {"startLine": finding.line, "startColumn": finding.column}
+        region: dict[str, object] = {"startLine": finding.line, "startColumn": finding.column}
+        if finding.end_line is not None:
+            region.update(endLine=finding.end_line, endColumn=finding.end_column)
+        location["region"] = region
     result: dict[str, object] = {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
@@ -107,7 +136,7 @@ def render(run: Run) -> str:
             "driver": {
                 "name": "jdcloud-preflight",
                 "version": tool_version,
-                "informationUri": HELP_URI,
+                "informationUri": repository_url(),
                 "rules": _rules(lang),
             }
         },
