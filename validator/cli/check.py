@@ -36,8 +36,11 @@ if TYPE_CHECKING:
     from validator.workspace.fix_files import Fixed, Unwritable
 
 
-def _colour() -> bool:
-    """Colour on a terminal; NO_COLOR turns it off and FORCE_COLOR on (NO_COLOR wins when both are set)."""
+def _colour(choice: str = "auto") -> bool:
+    """--color: always, never, or (auto) on a terminal, where NO_COLOR turns it off and FORCE_COLOR on
+    (NO_COLOR wins when both are set)."""
+    if choice != "auto":
+        return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -113,6 +116,8 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         return "--max-bytes must be a positive number of bytes"
     if args.jobs is not None and args.jobs < 1:
         return "--jobs must be at least 1"
+    if args.statistics and args.format not in ("text", "json"):
+        return f"--statistics is written as text or json, not {args.format}"
     try:
         os.getcwd()
     except OSError as exc:
@@ -278,12 +283,17 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
     text = args.format == "text"
     if args.fix_only:
         _fix_line(args, outcomes, lang)
+    elif args.statistics:
+        from validator.output import statistics
+
+        report(statistics.render(results, args.format, args.unsafe_fixes))
+        summary_to_stderr(args, results)
     else:
         options = {
             "skipped": len(skipped),
             "listed": listed,
             "quiet": args.quiet,
-            "colour": _colour() and report is write,
+            "colour": _colour(args.color) and (report is write or args.color == "always"),
         }
         options.update(fixed=outcomes.fixed if args.fix else None, unsafe=args.unsafe_fixes)
         machine: dict[str, object] = {"errors": failures}

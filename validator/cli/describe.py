@@ -10,7 +10,30 @@ from validator.rules import registry
 from validator.rules.base import Rule
 
 
-def run_rules(lang: str) -> int:
+def rules_table(lang: str) -> list[dict[str, object]]:
+    """`rules --format json`: each rule's id, name, severity, what checks it, whether --fix can fix its
+    findings (and how safely), its summary and its documentation URL."""
+    from validator.rules.docs_url import rule_url
+
+    return [
+        {
+            "id": rule.id,
+            "name": rule.name,
+            "severity": rule.severity.label,
+            "checked_by": rule.enforced_by,
+            "fixable": rule.fix is not None,
+            "fix": None if rule.fix is None else rule.fix.applicability.value,
+            "summary": rule.summary.render(lang),
+            "url": rule_url(rule.id),
+        }
+        for rule in registry.RULES
+    ]
+
+
+def run_rules(lang: str, fmt: str = "text") -> int:
+    if fmt == "json":
+        write(json.dumps(rules_table(lang), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
     write(
         "".join(
             f"{rule.id}  {rule.severity.label:<7}  {rule.name:<24} {rule.enforced_by:<6}  {rule.summary.render(lang)}\n"

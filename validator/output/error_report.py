@@ -10,16 +10,8 @@ from xml.etree import ElementTree
 from validator.output import json_text, one_line, xml_text
 
 
-def sarif_invocation(errors: Sequence[str]) -> dict[str, object]:
-    """A SARIF invocation that did not succeed, each reason a tool execution notification."""
-    return {
-        "executionSuccessful": False,
-        "toolExecutionNotifications": [{"level": "error", "message": {"text": error}} for error in errors],
-    }
-
-
 def _sarif(errors: Sequence[str], version: str) -> str:
-    from validator.output.sarif import SCHEMA_URI
+    from validator.output.sarif import SCHEMA_URI, sarif_invocation
     from validator.rules.docs_url import repository_url
 
     driver = {"name": "jdcloud-preflight", "version": version, "informationUri": repository_url()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from validator.core.finding import Finding, Severity
@@ -128,6 +129,14 @@ def _fix(artifact: object, fix: Fix) -> dict[str, object]:
     }
 
 
+def sarif_invocation(errors: Sequence[str]) -> dict[str, object]:
+    """A SARIF invocation that did not succeed, each reason a tool execution notification."""
+    return {
+        "executionSuccessful": False,
+        "toolExecutionNotifications": [{"level": "error", "message": {"text": error}} for error in errors],
+    }
+
+
 def render(run: Run) -> str:
     results, tool_version, lang = run.results, run.tool_version, run.lang
     index = {rule.id: position for position, rule in enumerate(registry.RULES)}
@@ -146,8 +155,6 @@ def render(run: Run) -> str:
         "columnKind": "unicodeCodePoints",
     }
     if run.errors:
-        from validator.output.error_report import sarif_invocation
-
         sarif_run["invocations"] = [sarif_invocation(run.errors)]
     if run.root is not None:
         sarif_run["originalUriBaseIds"] = {ROOT_ID: {"uri": file_uri(run.root.rstrip("/\\") + "/")}}
