@@ -94,7 +94,11 @@ def test_explain_and_the_docs_speak_of_rules_and_decisions_not_a_catalogue(capsy
 
 @pytest.mark.parametrize(
     ("rule_id", "origin"),
-    [("C01", "checked as the file is read"), ("C44", "checked by its rule"), ("S01", "checked from the suppression comments")],
+    [
+        ("C01", "checked as the file is read"),
+        ("C44", "checked by its rule"),
+        ("S01", "checked from the suppression comments"),
+    ],
 )
 def test_explain_says_how_the_rule_is_checked(rule_id: str, origin: str, capsys: pytest.CaptureFixture[str]) -> None:
     main(["explain", rule_id])

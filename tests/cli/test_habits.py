@@ -16,7 +16,9 @@ from validator.rules import registry
 from validator.rules.docs_url import rule_url
 
 BAD = '{"name": "web", "dataDisks": [{"deviceName": "vdca", "noDevice": true}, {"deviceName": "vdcb", "noDevice": true}]}\n'
-FIXABLE = "name: web\ndataDisks:\n  - deviceName: vdb\n    cloudDiskSpec: {diskType: ssd.gp1, diskSizeGB: 40, iops: 3000}\n"
+FIXABLE = (
+    "name: web\ndataDisks:\n  - deviceName: vdb\n    cloudDiskSpec: {diskType: ssd.gp1, diskSizeGB: 40, iops: 3000}\n"
+)
 
 
 def _run(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

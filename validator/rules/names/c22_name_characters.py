@@ -71,7 +71,8 @@ def _listed(found: list[tuple[int, str]], describe: Callable[[str], str]) -> Mes
         "name 只能包含中文、ASCII 字母和数字、_、- 与 .。",
     ),
     m(
-        "Chinese characters are the CJK Unified Ideographs U+4E00 to U+9FFF. Other ideographs (decided by code point ranges, never by the Python's Unicode database: Extension A U+3400–U+4DBF, "
+        "Chinese characters are the CJK Unified Ideographs U+4E00 to U+9FFF. Other ideographs (decided by code "
+        "point ranges, never by the Python's Unicode database: Extension A U+3400–U+4DBF, "
         "Extensions B–J U+20000–U+2A6DF, U+2A700–U+2EBEF, U+2EBF0–U+2EE5F, U+30000–U+3347F, and the "
         "compatibility ideographs U+F900–U+FAFF, U+2F800–U+2FA1F) are a warning, since the API's exact range "
         "is not published. Full-width letters, digits and punctuation, spaces and anything else are refused. "
