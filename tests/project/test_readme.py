@@ -18,7 +18,6 @@ import pytest
 import yaml
 
 from tests.helpers import DOCUMENTATION, ROOT, documentation_text
-from validator import __version__
 from validator.cli.main import main
 from validator.config.config import load
 
