@@ -95,3 +95,11 @@ def test_a_walked_describe_answer_is_still_skipped_with_its_option(tmp_path: Pat
     result = _run("--verbose", str(tmp_path))
     assert result.returncode == 0
     assert "q.json: skipped: a describeQuotas answer; pass it with --quotas" in result.stderr + result.stdout
+
+
+def test_a_bare_instance_object_without_a_name_is_still_an_instance(tmp_path: Path) -> None:
+    instance = tmp_path / "i.json"
+    instance.write_text('{"instanceId": "i-eumm7k2qd6", "status": "running"}')
+    result = _run("--instance", str(instance), str(REQUEST))
+    assert "createImage request" not in result.stderr
+    assert "internal error" not in result.stderr

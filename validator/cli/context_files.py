@@ -36,12 +36,13 @@ def _refuse_misplaced(root: object, path: Path, option: str, what: str) -> None:
     from validator.workspace.recognise import recognise
 
     verdict = recognise(root)
-    if verdict is None:
+    # A request has a name, which no describe answer has at its top level (an instance has instanceName).
+    if verdict is None and isinstance(root, dict) and any(str(key).casefold() == "name" for key in root):
         raise ContextFileError(
             f"{option} {path} is a createImage request, not a {what} answer: name it as a PATH to check it, and "
             f"give {option} the {what} answer"
         )
-    if verdict.hint is not None and "--" in verdict.hint and option not in verdict.hint:
+    if verdict is not None and verdict.hint is not None and "--" in verdict.hint and option not in verdict.hint:
         raise ContextFileError(f"{option} {path} is {verdict.reason}, not a {what} answer: {verdict.hint}")
 
 
