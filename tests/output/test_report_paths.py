@@ -151,3 +151,28 @@ def test_report_path_is_relative_inside_the_root_and_absolute_outside(path: str,
 
 def test_report_path_without_a_root_is_the_path_as_given() -> None:
     assert report_path("./deploy/web.json", None) == "./deploy/web.json"
+
+
+def test_the_lines_beside_the_report_use_the_same_spelling(tmp_path: Path) -> None:
+    (tmp_path / "deploy").mkdir()
+    (tmp_path / "deploy" / "web.json").write_text(BAD)
+    (tmp_path / "deploy" / "package.json").write_text('{"name": "my-app", "version": "1.0.0"}')
+    result = subprocess.run(
+        [sys.executable, "-m", "validator", "check", "--verbose", "./deploy"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "\ndeploy/package.json: skipped: " in "\n" + result.stdout
+    (tmp_path / "deploy" / "io.json").write_text(
+        '{"name": "web", "dataDisks": [{"deviceName": "vdb", "cloudDiskSpec": {"diskType": "ssd.gp1", "diskSizeGB": 40, "iops": 3000}}]}'
+    )
+    shown = subprocess.run(
+        [sys.executable, "-m", "validator", "check", "--diff", "--show-fixes", str(tmp_path / "deploy" / "io.json")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "- deploy/io.json:" in shown.stderr

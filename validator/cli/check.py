@@ -23,6 +23,7 @@ from validator.core.finding import Severity
 from validator.output import FileResult
 from validator.output.console import say, write, write_bytes
 from validator.output.formats import Run, render
+from validator.output.paths import report_path
 from validator.output.text import fix_summary, fixes_list
 from validator.rules import registry
 from validator.settings import Settings
@@ -259,7 +260,8 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
     lang = settings.lang or environment_lang()
     results, unreadable, skipped = outcomes.results, outcomes.unreadable, outcomes.skipped
     failures = outcomes.failures()
-    listed = [f"{item.path}: skipped: {item.why.describe()}" for item in skipped] if args.verbose else []
+    root = os.getcwd()  # paths as the reports write them (docs/reports.md#paths)
+    listed = [f"{report_path(i.path, root)}: skipped: {i.why.describe()}" for i in skipped] if args.verbose else []
     if skipped and not results and not unreadable and not args.only_requests:
         # Files were found but none is a request: a gate pointed at the wrong folder must not pass either.
         code = fail(
@@ -302,7 +304,7 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
         for line in [] if text else listed:  # the report itself stays the machine's; the list goes beside it
             say(line)
     if args.show_fixes:
-        _human(args)(fixes_list(outcomes.applied, lang))
+        _human(args)(fixes_list(_reported(outcomes.applied), lang))
     for failure in failures:
         say(f"jdcloud-preflight: {failure}")
     if failures:
@@ -311,6 +313,11 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
         return EXIT_FINDINGS
     failing = any(finding.severity >= settings.fail_on for result in results for finding in result.findings)
     return EXIT_FINDINGS if failing and not args.fix_only and not args.exit_zero else EXIT_OK
+
+
+def _reported(results: list[FileResult]) -> list[FileResult]:
+    root = os.getcwd()
+    return [FileResult(report_path(result.path, root), result.findings) for result in results]
 
 
 def _human(args: argparse.Namespace) -> Callable[[str], None]:
@@ -349,7 +356,7 @@ def _report_diff(args: argparse.Namespace, outcomes: _Outcomes, lang: str, failu
     exit 1 when there is something to change."""
     sink(args)("".join(outcomes.diffs))
     if args.show_fixes:
-        _to_stderr(fixes_list(outcomes.applied, lang, would=True))
+        _to_stderr(fixes_list(_reported(outcomes.applied), lang, would=True))
     for failure in failures:
         say(f"jdcloud-preflight: {failure}")
     if failures:
