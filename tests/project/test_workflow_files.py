@@ -34,13 +34,23 @@ def test_action_runs_the_cli_with_sarif_output() -> None:
     steps = action["runs"]["steps"]
     assert any("pip install" in step.get("run", "") and "github.action_path" in step["run"] for step in steps)
     (run,) = [step["run"] for step in steps if "jdcloud-preflight check" in step.get("run", "")]
-    values = {"$PREFLIGHT_PATHS": "examples", "$PREFLIGHT_FAIL_ON": action["inputs"]["fail-on"]["default"]}
-    command = run.split(">")[0]
+    values = {
+        "$PREFLIGHT_PATHS": "examples",
+        "$PREFLIGHT_FAIL_ON": action["inputs"]["fail-on"]["default"],
+        "$PREFLIGHT_SARIF": action["inputs"]["sarif-file"]["default"],
+        "$PREFLIGHT_ARGS": "--select C3 --lang zh",
+    }
+    command = run
     for variable, value in values.items():
         command = command.replace(variable, value)
     words = shlex.split(command)
     assert words[0] == "jdcloud-preflight"
     args = _parser().parse_args(words[1:])
     assert args.format == "sarif"
+    assert args.output_file == "jdcloud-preflight.sarif"
+    assert "C3" in repr(args.select)
+    assert args.lang == "zh"
     assert "sarif" in FORMATS
-    assert set(action["inputs"]) >= {"paths", "fail-on", "sarif-file"}
+    assert set(action["inputs"]) >= {"paths", "fail-on", "sarif-file", "args"}
+    assert action["inputs"]["args"]["default"] == ""
+    assert "PREFLIGHT_ARGS: ${{ inputs.args }}" in (ROOT / "action.yml").read_text(encoding="utf-8")

@@ -18,10 +18,12 @@ from validator.cli import per_file
 from validator.cli.arguments import environment_lang
 from validator.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.cli.parallel import run_all
+from validator.cli.report_file import fail, sink, summary_to_stderr
 from validator.config import config, discovery, selection
 from validator.output import FileResult
 from validator.output.console import say, write, write_bytes
 from validator.output.formats import Run, render
+from validator.output.paths import report_path
 from validator.output.text import fix_summary, fixes_list
 from validator.settings import Settings
 from validator.workspace.file_check import Outcome, Skipped, check_data, check_path
@@ -34,8 +36,11 @@ if TYPE_CHECKING:
     from validator.workspace.fix_files import Fixed, Unwritable
 
 
-def _colour() -> bool:
-    """Colour on a terminal; NO_COLOR turns it off and FORCE_COLOR on (NO_COLOR wins when both are set)."""
+def _colour(choice: str = "auto") -> bool:
+    """--color: always, never, or (auto) on a terminal, where NO_COLOR turns it off and FORCE_COLOR on
+    (NO_COLOR wins when both are set)."""
+    if choice != "auto":
+        return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -97,6 +102,8 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         return "--jobs must be at least 1"
     if args.write_baseline is not None and (args.fix or args.diff):
         return "--write-baseline records findings as they are: it cannot be combined with --fix or --diff"
+    if args.statistics and args.format not in ("text", "json"):
+        return f"--statistics is written as text or json, not {args.format}"
     try:
         os.getcwd()
     except OSError as exc:
@@ -225,13 +232,11 @@ def run_check(args: argparse.Namespace) -> int:
     problem = _usage_problem(args)
     configured = _configured(args) if problem is None else problem
     if isinstance(configured, str):
-        say(f"jdcloud-preflight: {configured}")
-        return EXIT_USAGE
+        return fail(args, [configured])
     settings, context, resolver = configured
     outcomes = _check_everything(args, settings, context, resolver)
     if isinstance(outcomes, str):
-        say(f"jdcloud-preflight: {outcomes}")
-        return EXIT_USAGE
+        return fail(args, [outcomes])
     if args.write_baseline is not None or any(s.baseline for s in (settings, *outcomes.settings_of.values())):
         from validator.cli import baseline_run
 
@@ -266,6 +271,7 @@ def render_report(
 ) -> str:
     """The report of checked files in format `fmt`, as the command line prints it (each file's rules as its
     own settings in `settings_of` select them)."""
+    options.setdefault("root", os.getcwd())  # paths relative to the working folder (docs/reports.md#paths)
     ran = _ran(settings, context, settings_of or {})
     run = Run(results, lang, __version__, settings.fail_on, ran, **options)  # type: ignore[arg-type]
     return render(fmt, run)
@@ -276,43 +282,52 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
     outcomes.results = per_file.in_own_language(outcomes.results, outcomes.settings_of, lang, environment_lang())
     results, unreadable, skipped = outcomes.results, outcomes.unreadable, outcomes.skipped
     failures = outcomes.failures()
-    listed = [f"{item.path}: skipped: {item.why.describe()}" for item in skipped] if args.verbose else []
+    root = os.getcwd()  # paths as the reports write them (docs/reports.md#paths)
+    listed = [f"{report_path(i.path, root)}: skipped: {i.why.describe()}" for i in skipped] if args.verbose else []
     if skipped and not results and not unreadable and not args.only_requests:
         # Files were found but none is a request: a gate pointed at the wrong folder must not pass either.
-        say(
-            f"jdcloud-preflight: nothing to check: {len(skipped)} file{'s' if len(skipped) != 1 else ''} found, "
-            "none of them a createImage request (--verbose says why each was skipped)"
+        code = fail(
+            args,
+            [
+                f"nothing to check: {len(skipped)} file{'s' if len(skipped) != 1 else ''} found, "
+                "none of them a createImage request (--verbose says why each was skipped)"
+            ],
         )
         for line in listed:
             say(line)
-        return EXIT_USAGE
+        return code
     if args.diff:
         return _report_diff(args, outcomes, lang, failures)
     if unreadable and not results and args.format == "text":
         # Nothing was checked: for a person the one-line reasons are the whole answer ("0 files checked" after
         # them reads as a pass); the machine formats still give their (empty) report.
-        for failed in unreadable:
-            say(f"jdcloud-preflight: cannot read {failed.path}: {failed.reason}")
-        return EXIT_USAGE
+        return fail(args, [f"cannot read {failed.path}: {failed.reason}" for failed in unreadable])
     # With standard input fixed to standard output, the report goes beside it.
-    report = _to_stderr if args.fix and discovery.STDIN in args.paths else write
+    report = _to_stderr if args.fix and discovery.STDIN in args.paths and not args.output_file else sink(args)
     text = args.format == "text"
     if args.fix_only:
         _fix_line(args, outcomes, lang)
+    elif args.statistics:
+        from validator.output import statistics
+
+        report(statistics.render(results, args.format, args.unsafe_fixes))
+        summary_to_stderr(args, results)
     else:
         options = {
             "skipped": len(skipped),
             "listed": listed,
             "quiet": args.quiet,
-            "colour": _colour() and report is write,
+            "colour": _colour(args.color) and (report is write or args.color == "always"),
         }
         options.update(fixed=outcomes.fixed if args.fix else None, unsafe=args.unsafe_fixes)
+        machine: dict[str, object] = {"errors": failures}
         shown = options if text else {}
-        report(render_report(args.format, results, lang, settings, context, outcomes.settings_of, **shown))
+        report(render_report(args.format, results, lang, settings, context, outcomes.settings_of, **shown, **machine))
+        summary_to_stderr(args, results)
         for line in [] if text else listed:  # the report itself stays the machine's; the list goes beside it
             say(line)
     if args.show_fixes:
-        _human(args)(fixes_list(outcomes.applied, lang))
+        _human(args)(fixes_list(_reported(outcomes.applied), lang))
     for failure in failures:
         say(f"jdcloud-preflight: {failure}")
     if failures:
@@ -324,13 +339,23 @@ def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, c
         for result in results
         for finding in result.findings
     )
-    return EXIT_FINDINGS if failing and not args.fix_only else EXIT_OK
+    return EXIT_FINDINGS if failing and not args.fix_only and not args.exit_zero else EXIT_OK
+
+
+def _reported(results: list[FileResult]) -> list[FileResult]:
+    root = os.getcwd()
+    return [FileResult(report_path(result.path, root), result.findings) for result in results]
 
 
 def _human(args: argparse.Namespace) -> Callable[[str], None]:
     """Where the lines for a person go beside the report (--show-fixes, --fix-only's count): standard output
     in a text run, standard error when it carries a machine format, a diff or the fixed standard input."""
-    if args.format == "text" and not args.diff and not (args.fix and discovery.STDIN in args.paths):
+    if (
+        args.format == "text"
+        and not args.diff
+        and not args.output_file
+        and not (args.fix and discovery.STDIN in args.paths)
+    ):
         return write
     return _to_stderr
 
@@ -356,14 +381,14 @@ def _to_stderr(text: str) -> None:
 def _report_diff(args: argparse.Namespace, outcomes: _Outcomes, lang: str, failures: list[str]) -> int:
     """--diff: the changes on standard output, a count (and with --show-fixes, the list) on standard error;
     exit 1 when there is something to change."""
-    write("".join(outcomes.diffs))
+    sink(args)("".join(outcomes.diffs))
     if args.show_fixes:
-        _to_stderr(fixes_list(outcomes.applied, lang, would=True))
+        _to_stderr(fixes_list(_reported(outcomes.applied), lang, would=True))
     for failure in failures:
         say(f"jdcloud-preflight: {failure}")
     if failures:
         return EXIT_USAGE
     if outcomes.fixed:
         say(f"jdcloud-preflight: would fix {outcomes.fixed} finding(s)")
-        return EXIT_FINDINGS
+        return EXIT_OK if args.exit_zero else EXIT_FINDINGS
     return EXIT_OK

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from validator.cli import signals
-from validator.cli.arguments import environment_lang, parser
+from validator.cli.arguments import environment_lang, parse
 from validator.cli.check import run_check
 from validator.cli.exits import EXIT_INTERRUPTED, EXIT_SIGNALLED, EXIT_USAGE
 from validator.cli.parallel import stop_workers
@@ -18,7 +18,7 @@ from validator.workspace import temporaries
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; every way a run can end is an exit code, never a traceback (unless --debug)."""
-    args = parser().parse_args(argv)
+    args = parse(argv)
     previous = signals.on_termination()
     try:
         return _dispatch(args.command, args)
@@ -60,7 +60,7 @@ def _dispatch(command: str, args: argparse.Namespace) -> int:
         return describe.run_schema()
     lang = args.lang or environment_lang()
     if command == "rules":
-        return describe.run_rules(lang)
+        return describe.run_rules(lang, args.format)
     return describe.run_explain(args.rule, lang)
 
 

@@ -39,9 +39,14 @@ def check_text(
         from validator.core import suppressions
 
         inline = suppressions.find(text)
-    return check_document(
+    findings = check_document(
         document, settings, path=filename, inline=inline, context=context, fixer=_fixer_for(text, yaml, document)
     )
+    if not findings or not isinstance(document, Document):
+        return findings
+    from validator.core.ends import with_ends
+
+    return with_ends(findings, text, document)
 
 
 def _fixer_for(text: str, yaml: bool, document: Document | ParseFailure) -> Callable[[Intent], Fix | None]:
