@@ -57,3 +57,13 @@ def test_hash_inside_a_value_is_not_a_comment() -> None:
 def test_json_has_no_comment_suppressions() -> None:
     text = '{"name": "web", "dataDisks": [{"deviceName": "vdc", "AutoDelete": true}]}'
     assert [f.rule for f in check_create_image(text, filename="r.json").findings] == ["C05"]
+
+
+def test_unused_suppression_message_shows_the_rules_as_the_comment_wrote_them() -> None:
+    text = BASE.replace("AutoDelete: true", "AutoDelete: true  # jdcloud-preflight: ignore[iops-ignored, C3]")
+    found = check_create_image(text, filename="r.yaml").findings
+    unused = [f for f in found if f.rule == "S01"]
+    assert len(unused) == 1
+    assert "ignore[iops-ignored,C3]" in unused[0].message
+    assert "C44" not in unused[0].message
+    assert unused[0].text is not None and "ignore[iops-ignored,C3]" in unused[0].text.zh

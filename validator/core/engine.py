@@ -88,7 +88,7 @@ def _malformed(suppression: Suppression) -> Finding:
 
 def _unused(suppression: Suppression) -> Finding:
     rule = registry.BY_ID["S01"]
-    listed = ",".join(suppression.rules)
+    listed = ",".join(suppression.written or suppression.rules)  # as the comment wrote them
     text = Message(
         f"the suppression ignore[{listed}] suppresses nothing on this line or the next; remove it",
         f"抑制注释 ignore[{listed}] 在本行和下一行都没有抑制任何发现项；请删除",

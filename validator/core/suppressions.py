@@ -34,6 +34,8 @@ class Suppression:
     rules: tuple[str, ...]
     # Why the comment is not a usable suppression (it then suppresses nothing); None when it is one.
     problem: str | None = None
+    # The rules as the comment wrote them (ids, prefixes or names), for messages about the comment.
+    written: tuple[str, ...] = ()
 
     def covers(self, finding: Finding) -> bool:
         if self.problem is not None or finding.line not in (self.line, self.line + 1):
@@ -78,28 +80,33 @@ def _gap_comments(text: str, start: int, stop: int, line: int, column: int) -> I
         yield line + 1, hash_at - line_start + 1, text[hash_at:position]
 
 
-def _parse(comment: str) -> tuple[tuple[str, ...], str | None]:
-    """The rule prefixes of a suppression comment, or why it is malformed."""
+def _parse(comment: str) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+    """The rule prefixes of a suppression comment, or why it is malformed, and its rules as written."""
     marker = _MARKER.match(comment)
     assert marker is not None
     ignore = _IGNORE.match(comment, marker.end())
     if ignore is None:
-        return (), "expected ignore[RULE,...] after 'jdcloud-preflight:'"
+        return (), "expected ignore[RULE,...] after 'jdcloud-preflight:'", ()
     parts = [part.strip() for part in ignore.group(1).split(",")]
+    written = tuple(parts)
     if not any(parts):
-        return (), "the list of rules in ignore[...] is empty"
+        return (), "the list of rules in ignore[...] is empty", written
     bad = [part for part in parts if not part or not (_PREFIX.fullmatch(part) or _NAME.fullmatch(part))]
     if bad:
-        return (), f"{bad[0]!r} in ignore[...] is not a rule id, prefix or name such as C31, C3, P or key-spelling"
+        return (
+            (),
+            f"{bad[0]!r} in ignore[...] is not a rule id, prefix or name such as C31, C3, P or key-spelling",
+            written,
+        )
     names = [part for part in parts if _NAME.fullmatch(part)]
     if names:
         from validator.rules import registry  # only for a suppression that names rules
 
         unknown = [name for name in names if registry.by_name(name) is None]
         if unknown:
-            return (), f"{unknown[0]!r} in ignore[...] is not the name of a rule"
+            return (), f"{unknown[0]!r} in ignore[...] is not the name of a rule", written
         parts = [registry.canonical(part) for part in parts]
-    return tuple(parts), None
+    return tuple(parts), None, written
 
 
 def find(text: str) -> tuple[Suppression, ...]:
@@ -107,8 +114,8 @@ def find(text: str) -> tuple[Suppression, ...]:
     found = []
     for line, column, comment in _comments(text):
         if _MARKER.match(comment):
-            rules, problem = _parse(comment)
-            found.append(Suppression(line, column, rules, problem))
+            rules, problem, written = _parse(comment)
+            found.append(Suppression(line, column, rules, problem, written))
     return tuple(found)
 
 
