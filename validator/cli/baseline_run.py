@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterable, Mapping, MutableSequence, Sequence
 
 from validator.cli.exits import EXIT_OK, EXIT_USAGE
+from validator.cli.report_file import fail
 from validator.core import baseline
 from validator.core.finding import Finding
 from validator.output import FileResult
@@ -74,8 +75,7 @@ def run(
     try:
         unused = leave_out(results, settings_of, default)
     except baseline.BaselineError as exc:
-        say(f"jdcloud-preflight: {exc}")
-        return EXIT_USAGE
+        return fail(args, [str(exc)])  # with -o, the file still holds the failed run's report
     for line in unused if args.verbose else []:
         say(f"jdcloud-preflight: {line}")
     return None

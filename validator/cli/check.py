@@ -102,6 +102,8 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         return "--jobs must be at least 1"
     if args.write_baseline is not None and (args.fix or args.diff):
         return "--write-baseline records findings as they are: it cannot be combined with --fix or --diff"
+    if args.write_baseline is not None and args.output_file is not None:
+        return "--write-baseline writes the baseline, not a report: it cannot be combined with -o/--output-file"
     if args.statistics and args.format not in ("text", "json"):
         return f"--statistics is written as text or json, not {args.format}"
     try:
