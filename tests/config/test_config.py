@@ -128,7 +128,7 @@ def test_command_line_wins_and_its_ignore_adds_to_the_files(project: Path, capsy
         ("fail-on = 3\n", "fail-on: expected one of error, warning, info, got 3"),
         ('select = "C3"\n', "select: expected array, got 'C3'"),
         ('select = ["C3!"]\n', "select.0: expected a rule id, id prefix or name"),
-        ('[severity]\nC99 = "info"\n', "no rule has the id C99"),
+        ('[severity]\nC99 = "info"\n', "no rule has the id or name C99"),
         ('[severity]\nC05 = "loud"\n', "severity.C05: expected one of error, warning, info"),
         ('[policy]\nmax-disk-size-gb = "big"\n', "policy.max-disk-size-gb: expected integer"),
         ('[policy]\nname-pattern = "("\n', "not a regular expression"),

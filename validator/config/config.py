@@ -125,6 +125,9 @@ def _explain(path: Path, error: ValidationError) -> str:
         known = ", ".join(sorted(schema.get("properties", {}))) or "none"
         unknown = ", ".join(sorted(set(instance) - set(schema.get("properties", {}))))
         return f"{path}: unknown key {unknown} in {_where(path, location)} (known keys: {known})"
+    if keyword == "pattern" and location[:1] == ["severity"]:
+        expected = "expected a rule id such as C39 or a rule name such as iops-ignored"
+        return f"{path}: {_where(path, location)}: {expected}, got {_shown(instance)}"
     return f"{path}: {_where(path, location)}: {_expected(keyword, value)}, got {_shown(instance)}"
 
 
@@ -169,9 +172,8 @@ def validate(path: Path, table: object) -> dict[str, Any]:
     if errors:
         raise ConfigError(_explain(path, errors[0]))
     assert isinstance(table, dict)
-    for rule in table.get("severity", {}):
-        if rule not in registry.BY_ID:
-            raise ConfigError(f"{path}: {_where(path, ['severity', rule])}: no rule has the id {rule}")
+    if "severity" in table:
+        table["severity"] = _severity_ids(path, table["severity"])
     _check_prefixes(path, table)
     pattern = table.get("policy", {}).get("name-pattern")
     if pattern is not None:
@@ -181,6 +183,20 @@ def validate(path: Path, table: object) -> dict[str, Any]:
             where = _where(path, ["policy", "name-pattern"])
             raise ConfigError(f"{path}: {where}: not a regular expression: {exc}") from None
     return table
+
+
+def _severity_ids(path: Path, severity: dict[str, Any]) -> dict[str, Any]:
+    """The severity table by rule id (a rule name stands for its id); a key that is no rule is refused."""
+    by_id: dict[str, Any] = {}
+    for key, value in severity.items():
+        named = registry.by_name(key)
+        rule = key if key in registry.BY_ID else named.id if named is not None else None
+        if rule is None:
+            raise ConfigError(f"{path}: {_where(path, ['severity', key])}: no rule has the id or name {key}")
+        if rule in by_id:
+            raise ConfigError(f"{path}: {_where(path, ['severity', key])}: {rule} is set twice (by id and name)")
+        by_id[rule] = value
+    return by_id
 
 
 def _check_prefixes(path: Path, table: dict[str, Any]) -> None:
