@@ -27,7 +27,8 @@ def test_an_unreadable_baseline_leaves_a_failed_sarif_run_in_the_output_file(tmp
     done = _run(tmp_path, "--baseline", "baseline.json", "--format", "sarif", "-o", "r.sarif", "web.json")
     assert done.returncode == 2
     assert done.stdout == ""
-    assert done.stderr.count("\n") == 1 and "baseline.json: not valid JSON" in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert "baseline.json: not valid JSON" in done.stderr
     log = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
     invocation = log["runs"][0]["invocations"][0]
@@ -48,7 +49,8 @@ def test_a_usable_baseline_with_an_output_file_writes_the_report_there(tmp_path:
     (tmp_path / "web.json").write_text(BAD, encoding="utf-8")
     assert _run(tmp_path, "--write-baseline", "baseline.json", "web.json").returncode == 0
     done = _run(tmp_path, "--baseline", "baseline.json", "--format", "json", "-o", "r.json", "web.json")
-    assert done.returncode == 0 and done.stdout == ""
+    assert done.returncode == 0
+    assert done.stdout == ""
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["files"] == [{"path": "web.json", "findings": []}]
 
@@ -57,7 +59,9 @@ def test_write_baseline_with_an_output_file_is_refused_in_one_line(tmp_path: Pat
     (tmp_path / "web.json").write_text(BAD, encoding="utf-8")
     done = _run(tmp_path, "--write-baseline", "baseline.json", "--format", "sarif", "-o", "r.sarif", "web.json")
     assert done.returncode == 2
-    assert done.stderr.count("\n") == 1 and "--write-baseline" in done.stderr and "--output-file" in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert "--write-baseline" in done.stderr
+    assert "--output-file" in done.stderr
     assert not (tmp_path / "baseline.json").exists()
     log = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)

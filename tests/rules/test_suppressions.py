@@ -66,4 +66,5 @@ def test_unused_suppression_message_shows_the_rules_as_the_comment_wrote_them() 
     assert len(unused) == 1
     assert "ignore[iops-ignored,C3]" in unused[0].message
     assert "C44" not in unused[0].message
-    assert unused[0].text is not None and "ignore[iops-ignored,C3]" in unused[0].text.zh
+    assert unused[0].text is not None
+    assert "ignore[iops-ignored,C3]" in unused[0].text.zh
