@@ -99,7 +99,8 @@ def _run(job: tuple[str, list[str], Path]) -> tuple[str, bytes]:
     env = {**os.environ, "LC_ALL": "C.UTF-8", "NO_COLOR": "1"}
     done = subprocess.run([str(BIN), *args], cwd=cwd, capture_output=True, env=env, check=False)
     record = b"exit %d\n--- stdout\n%s\n--- stderr\n%s" % (done.returncode, done.stdout, done.stderr)
-    return name, record
+    # The temporary working folder (SARIF's %SRCROOT%, absolute paths) differs from run to run.
+    return name, record.replace(os.fsencode(cwd.resolve()), b"<work>")
 
 
 def _jobs(work: Path) -> list[tuple[str, list[str], Path]]:
