@@ -11,6 +11,9 @@ from validator.fixes.records import Applicability, Fix
 
 # The order of severities, lowest first: `--fail-on` and comparisons follow it.
 _RANK = {"info": 1, "warning": 2, "error": 3}
+# Rules whose findings no comment, configuration or baseline can hide: a file that cannot be read was not
+# checked at all, as a linter never suppresses a syntax error (docs/checks.md, "What cannot be suppressed").
+UNSUPPRESSABLE_RULES = frozenset({"C01"})
 
 
 class Severity(enum.StrEnum):
@@ -106,6 +109,11 @@ class Finding:
     api: ApiError | None = None
     fix: Fix | None = None
     text: Message | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def unsuppressable(self) -> bool:
+        """Whether no suppression (comment, select/ignore, per-file-ignores, baseline) may hide the finding."""
+        return self.rule in UNSUPPRESSABLE_RULES
 
     def in_language(self, lang: str) -> Finding:
         """The finding with its message in `lang` ("en" or "zh")."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from validator.core.finding import ApiError, Severity
+from validator.core.finding import UNSUPPRESSABLE_RULES, ApiError, Severity
 from validator.core.messages import Message
 from validator.core.model import Request
 from validator.core.policy import NO_POLICY, Policy
@@ -157,6 +157,11 @@ class Rule:
     needs: Needs = NOTHING_MORE
     fix: FixNote | None = None
     schema_fix: SchemaFix | None = None
+
+    @property
+    def unsuppressable(self) -> bool:
+        """Whether no comment, configuration or baseline may hide the rule's findings (C01)."""
+        return self.id in UNSUPPRESSABLE_RULES
 
     @property
     def constraint(self) -> str | None:
