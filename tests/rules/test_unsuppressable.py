@@ -57,9 +57,7 @@ def test_the_predicate_marks_only_c01() -> None:
     assert not Finding("C02", Severity.ERROR, "m", "").unsuppressable
 
 
-@pytest.mark.parametrize(
-    "config", ['ignore = ["C01"]\n', '[per-file-ignores]\n"*" = ["C01"]\n', 'select = ["C3"]\n']
-)
+@pytest.mark.parametrize("config", ['ignore = ["C01"]\n', '[per-file-ignores]\n"*" = ["C01"]\n', 'select = ["C3"]\n'])
 def test_configuration_cannot_hide_an_unreadable_file(
     config: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

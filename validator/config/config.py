@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from validator.config.toml_bounds import MAX_CONFIG_BYTES, problem
 from validator.core.finding import Severity
 from validator.core.policy import Policy
 from validator.rules import registry
@@ -66,8 +67,9 @@ def _holds_our_table(pyproject: Path, max_bytes: int) -> bool:
 
 
 def _bytes(path: Path, max_bytes: int) -> bytes:
-    """A configuration file's bytes: a regular file, within the size limit of request files."""
-    data = read(str(path), max_bytes)
+    """A configuration file's bytes: a regular file, within the size limit of request files and of
+    configurations (toml_bounds.py)."""
+    data = read(str(path), min(max_bytes, MAX_CONFIG_BYTES))
     if isinstance(data, Unreadable):
         raise ConfigError(f"{path}: cannot read: {data.reason}")
     if isinstance(data, TooLarge):
@@ -79,9 +81,14 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
     import tomllib  # only when there is a configuration file
 
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
+    refused = problem(data, text)  # before tomllib, whose work grows with the square of the nesting
+    if refused is not None:
+        raise ConfigError(f"{path}: {refused}")
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except RecursionError:  # tomllib recurses on nested arrays and inline tables
