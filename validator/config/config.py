@@ -5,7 +5,6 @@ own schema."""
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +14,7 @@ from validator.config.toml_bounds import MAX_CONFIG_BYTES, problem
 from validator.core.finding import Severity
 from validator.core.policy import Policy
 from validator.rules import registry
+from validator.rules.policies import name_regex
 from validator.schema import schemas
 from validator.settings import Settings
 from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
@@ -173,11 +173,10 @@ def validate(path: Path, table: object) -> dict[str, Any]:
     _check_prefixes(path, table)
     pattern = table.get("policy", {}).get("name-pattern")
     if pattern is not None:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
+        refused = name_regex.problem(pattern)
+        if refused is not None:
             where = _where(path, ["policy", "name-pattern"])
-            raise ConfigError(f"{path}: {where}: not a regular expression: {exc}") from None
+            raise ConfigError(f"{path}: {where}: not a regular expression RE2 accepts: {refused}")
     return table
 
 

@@ -90,8 +90,8 @@ def nesting(text: str) -> int:
         if char in "\"'":
             opening = _OPENING.match(text, position)
             assert opening is not None
-            end = _STRING_END[opening.group()].match(text, opening.end())
-            position = length if end is None else end.end()
+            closing = _STRING_END[opening.group()].match(text, opening.end())
+            position = length if closing is None else closing.end()
             continue
         if char == "\n":
             depth.line_break()
