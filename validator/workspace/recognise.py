@@ -299,6 +299,7 @@ _KNOWN_NAMES: tuple[tuple[str, str], ...] = (
     (r"devcontainer\.json", "a dev container setting"),
 )
 
+
 def _by_name(filename: str | None) -> NotRequest | None:
     """The kind of file a well-known file name says it is."""
     if filename is None:
