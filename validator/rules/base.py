@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from validator.instance.context import Context
 
 
+# Findings of one rule reported per object or array; past them, one finding says how many more
+# (core/capping.py, docs/decisions.md#bounded-work). Rules may stop per-element work past it too.
+PER_CONTAINER = 100
+
+
 @attrs.frozen
 class Hit:
     """One problem a rule found: the pointer it is about and a message; severity and API error when they

@@ -11,7 +11,7 @@ from typing import Any
 import re2  # type: ignore[import-untyped]
 
 # Bytes RE2 may use for one compiled pattern: a pattern past it (a{1000}{1000}) is refused, not built.
-_MAX_MEMORY = 8 << 20
+_MAX_MEMORY = 8 * 1024 * 1024
 
 
 def _options() -> Any:
@@ -21,7 +21,7 @@ def _options() -> Any:
     return options
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=16)
 def compiled(pattern: str) -> Any:
     """The compiled pattern; raises ValueError saying why RE2 refuses it."""
     try:
