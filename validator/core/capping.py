@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import attrs
 
-from validator.core.finding import Severity
+from validator.core.finding import Finding, Severity
 from validator.core.messages import Message, quote
 from validator.readers.records import child_pointer
 from validator.readers.source_map import tokens
@@ -26,6 +26,16 @@ def kind(pointer: str) -> tuple[str, str]:
             break
         written = child_pointer(written, part)
     return shape, written
+
+
+@attrs.frozen
+class Overflow(Message):
+    """The message of the finding that stands for the findings past the cap."""
+
+
+def is_summary(finding: Finding) -> bool:
+    """Whether `finding` stands for the findings of its rule past the cap (not a problem of its own)."""
+    return isinstance(finding.text, Overflow)
 
 
 @attrs.define
@@ -65,7 +75,7 @@ def _summary(over: _Overflow) -> Hit:
     place = quote(over.pointer) if over.pointer else "the top level"
     zh_place = quote(over.pointer) if over.pointer else "顶层"
     rule, count = over.rule.id, over.count
-    text = Message(
+    text = Overflow(
         f"... and {count} more {rule} findings in {place}: only the first {PER_CONTAINER} of a rule are reported "
         "for each object or array",
         f"……{zh_place} 中还有 {count} 个 {rule} 发现项：每个对象或数组中每条规则只报告前 {PER_CONTAINER} 个",
