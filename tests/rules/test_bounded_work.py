@@ -46,7 +46,10 @@ def test_entries_of_one_array_count_as_one_container() -> None:
     c04 = [f for f in found if f.rule == "C04"]
     assert len(c04) == PER_CONTAINER + 1
     assert [f.pointer for f in c04 if "more" in f.message] == ["/dataDisks"]
-    assert f"{MAX_CHECKED_ENTRIES - PER_CONTAINER} more C04 findings in" in next(f for f in c04 if "more" in f.message).message
+    assert (
+        f"{MAX_CHECKED_ENTRIES - PER_CONTAINER} more C04 findings in"
+        in next(f for f in c04 if "more" in f.message).message
+    )
 
 
 def test_different_rules_and_containers_have_caps_of_their_own() -> None:
@@ -73,9 +76,17 @@ def test_entries_past_the_checked_ones_are_not_checked_one_by_one() -> None:
 def test_the_data_disks_policy_says_at_least_past_the_checked_entries() -> None:
     settings = Settings(policy=Policy(max_data_disks=4))
     entries = [{"deviceName": "vdb", "autoDelete": True}] * (MAX_CHECKED_ENTRIES + 5)
-    p04 = [f.message for f in check_create_image({"name": "web", "dataDisks": entries}, settings=settings).findings if f.rule == "P04"]
+    p04 = [
+        f.message
+        for f in check_create_image({"name": "web", "dataDisks": entries}, settings=settings).findings
+        if f.rule == "P04"
+    ]
     assert p04 == [f"at least {MAX_CHECKED_ENTRIES} data disks are kept or added, above the policy maximum 4"]
-    p04 = [f.message for f in check_create_image({"name": "web", "dataDisks": entries[:8]}, settings=settings).findings if f.rule == "P04"]
+    p04 = [
+        f.message
+        for f in check_create_image({"name": "web", "dataDisks": entries[:8]}, settings=settings).findings
+        if f.rule == "P04"
+    ]
     assert p04 == ["8 data disks are kept or added, above the policy maximum 4"]
 
 

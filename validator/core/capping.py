@@ -52,13 +52,18 @@ class Cap:
     def __init__(self) -> None:
         self._seen: dict[tuple[str, str], int] = {}
         self._over: dict[tuple[str, str], _Overflow] = {}
+        self._admitted: set[tuple[str, str, str]] = set()
 
     def admits(self, rule: Rule, hit: Hit) -> bool:
         shape, written = kind(hit.pointer)
         key = (rule.id, shape)
+        same = (rule.id, hit.pointer, hit.message.en)
+        if same in self._admitted:
+            return True  # the same finding again: one finding in the end, counted once
         seen = self._seen.get(key, 0)
         if seen < PER_CONTAINER:
             self._seen[key] = seen + 1
+            self._admitted.add(same)
             return True
         over = self._over.setdefault(key, _Overflow(rule, written))
         over.count += 1
