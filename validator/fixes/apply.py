@@ -6,9 +6,10 @@ lacked, findings being compared by rule and by pointer (case-insensitively, and 
 Only inside an object whose meaning an unsafe fix changed is an info note allowed (the default iops of a
 disk now read as ssd.io1), and, between passes, a finding that the next pass fixes (a size now read as a
 number, and out of step). A pass that fails is retried without the fixes at the places where it gained
-(or lost) a finding, which are then refused (their findings no longer offer them): one more check, however
-many fixes the pass holds. Only when that fails too is each fix tried alone, a fix that fails alone
-refused and the others applied together. A chain of passes that
+(or lost) a finding: one more check, however many fixes the pass holds. A single such fix is then refused
+(its finding no longer offers it); several wait for the next pass. Only when that fails too, or every fix
+of the pass is at such a place, is each fix tried alone, a fix that fails alone refused and the others
+applied together. A chain of passes that
 ends with a new finding is undone back to the last text that had none.
 """
 
@@ -248,8 +249,9 @@ class _Fixing:
             rest = [one for index, one in enumerate(chosen) if index not in implicated]
             applied = self.attempt(state, rest)
             if applied is not None:
-                for index in implicated:
-                    refused.update(state.trail.key(finding) for finding in chosen[index][1])
+                # One culprit is refused; several wait for the next pass, which tries them on their own.
+                if len(implicated) == 1:
+                    refused.update(state.trail.key(finding) for finding in chosen[implicated.pop()][1])
                 return applied
         # The pass as a whole gains a finding: each fix alone, the failing ones refused, then the good
         # ones together (or the first alone, should they interact).
