@@ -4,7 +4,7 @@ with the configuration the command line would use."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,11 @@ def _check_arguments(settings: object, context: object) -> None:
         )
 
 
+def _plain(option: str | None) -> str | None:
+    """A text option (filename, lang) of a str subclass as plain text: a subclass's methods may raise."""
+    return str.__str__(option) if isinstance(option, str) and type(option) is not str else option
+
+
 def check_create_image(
     request: object,
     *,
@@ -54,6 +59,7 @@ def check_create_image(
     settings' language, else English. Never raises on bad input: problems are findings.
     """
     _check_arguments(settings, context)
+    filename, lang = _plain(filename), _plain(lang)
     return Report(
         in_language(check_source(request, filename, settings, context), lang or settings.lang or "en"), filename
     )
@@ -90,16 +96,17 @@ def check_file(
     settings: Settings | None = None,
     lang: str | None = None,
     context: Context | None = None,
+    baseline: str | os.PathLike[str] | None = None,
 ) -> Report:
     """Check one request file, as `jdcloud-preflight check PATH` does: with the configuration found for it
     (or `settings`), in the configuration's language unless `lang` says otherwise. A file named here is
-    always checked. Raises OSError when it cannot be read."""
-    from validator.workspace.file_check import check_path
-
+    always checked. `baseline` (else the settings' `baseline`) names a baseline file whose findings are
+    left out (docs/baseline.md). Raises OSError when the file cannot be read, and
+    `validator.core.baseline.BaselineError` (a ValueError) for a baseline that cannot be used."""
     name = os.fspath(path)
-    settings = find_settings([name]) if settings is None else settings
-    _check_arguments(settings, context)
-    return _report(check_path(name, settings, context), name, lang or settings.lang or "en")
+    if os.path.isdir(name):
+        raise OSError(f"cannot read {name}: a folder")
+    return check_paths([name], settings=settings, lang=lang, context=context, baseline=baseline, named=True)[0]
 
 
 def check_paths(
@@ -108,28 +115,65 @@ def check_paths(
     settings: Settings | None = None,
     lang: str | None = None,
     context: Context | None = None,
+    baseline: str | os.PathLike[str] | None = None,
+    named: bool = False,
 ) -> list[Report]:
     """Check files and folders as `jdcloud-preflight check PATH...` does: folders walked (hidden folders,
     git-ignored files and `exclude` left out, files that are not createImage requests skipped), named
-    files always checked. One report per checked file, in the command line's order. Raises OSError for a
-    path that cannot be read."""
+    files always checked, each file with the nearest configuration above it unless `settings` are given
+    (docs/configuration.md#which-configuration-applies). One report per checked file, in the command
+    line's order. `baseline` as for `check_file`. Raises OSError for a path that cannot be read.
+    (`named` is `check_file`'s: the one path is a file, checked whatever it looks like.)"""
+    from validator.config import discovery
+    from validator.config.selection import Overrides
     from validator.workspace.file_check import Skipped, check_path
     from validator.workspace.files import Unreadable
     from validator.workspace.gather import gather
 
     names = [os.fspath(path) for path in paths]
-    settings = find_settings(names) if settings is None else settings
-    _check_arguments(settings, context)
-    language = lang or settings.lang or "en"
-    gathered = gather(names, settings)
+    settings_for: Callable[[str], Settings]
+    if settings is None:
+        resolver = discovery.Resolver(Overrides(baseline=None if baseline is None else os.fspath(baseline)))
+        settings_for = resolver.for_path
+        run = resolver.for_run(names)
+    else:
+        _check_arguments(settings, context)
+        fixed = settings if baseline is None else attrs.evolve(settings, baseline=os.fspath(baseline))
+        settings_for, run = (lambda _path: fixed), fixed
+    _check_arguments(run, context)
+    gathered = gather(names, run, settings_for=settings_for if settings is None else None)
+    matchers = _Baselines()
     reports = []
     for item in gathered.items:  # a FIFO or device met while walking (gathered.special) is never read
         if isinstance(item, Unreadable):
             raise OSError(f"cannot read {item.path}: {item.reason}")
-        outcome = check_path(item, settings, context, recognising=item not in gathered.named)
+        own = settings_for(item)
+        recognising = not named and item not in gathered.named
+        outcome = check_path(item, own, context, recognising=recognising)
         if not isinstance(outcome, Skipped):
-            reports.append(_report(outcome, item, language))
+            report = _report(outcome, item, lang or own.lang or "en")
+            reports.append(attrs.evolve(report, findings=matchers.new(own.baseline, item, report.findings)))
     return reports
+
+
+class _Baselines:
+    """Each baseline file read once, its findings left out of the files' reports."""
+
+    def __init__(self) -> None:
+        from validator.core.baseline import Matcher
+
+        self.matchers: dict[str, Matcher] = {}
+
+    def new(self, baseline: str | None, path: str, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        if baseline is None:
+            return findings
+        from validator.core.baseline import Matcher
+        from validator.workspace.baseline_file import load
+
+        key = os.path.abspath(baseline)
+        if key not in self.matchers:
+            self.matchers[key] = Matcher(load(baseline))
+        return self.matchers[key].new(path, findings)
 
 
 @attrs.frozen
@@ -162,6 +206,7 @@ def fix_create_image(
     if not isinstance(text, str):
         raise TypeError(f"text must be the request's JSON or YAML text (str), not {type(text).__name__}")
     _check_arguments(settings, context)
+    text, filename, lang = str.__str__(text), _plain(filename), _plain(lang)
     from validator.fixes.apply import fix_text
 
     result = fix_text(text, filename, settings, context, unsafe=unsafe)

@@ -35,6 +35,8 @@ class Settings:
     # The folder of the configuration file: `exclude` and `per-file-ignores` globs are relative to it
     # (to the working folder when there is no file), whatever folder the run starts in.
     root: str | None = None
+    # A baseline file (absolute, or relative to the working folder): findings it records are not reported.
+    baseline: str | None = None
 
     def enabled(self, rule: str, path: str | None = None) -> bool:
         """Select and ignore by rule-id prefix, the longest prefix winning (ignore wins a tie), as in flake8;

@@ -5,7 +5,9 @@ JSON, and the py.typed marker."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +16,7 @@ from tests.helpers import EXAMPLES, ROOT
 from validator import Severity, check_create_image, check_file, check_paths, find_settings, load_settings
 from validator.cli.main import main
 from validator.config.config import ConfigError
+from validator.output.paths import report_path
 
 WARN = '{"name": "web", "dataDisks": [{"deviceName": "vdc"}]}\n'
 ERROR = '{"name": "web",\n "dataDisks": [{"deviceName": "vdca", "noDevice": true}]}\n'
@@ -62,11 +65,16 @@ def test_check_file_raises_for_a_missing_file(project: Path) -> None:
         check_file(project / "no-such.json")
 
 
+def _as_reported(report: dict[str, Any]) -> dict[str, Any]:
+    """The API gives the path as given; the command line reports it relative to the working folder."""
+    return {**report, "path": report_path(str(report["path"]), os.getcwd())}
+
+
 def test_check_paths_walks_like_the_cli(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     reports = check_paths([project / "images"])
     assert main(["check", "--format", "json", str(project / "images")]) == 1
     cli = json.loads(capsys.readouterr().out)
-    assert [report.to_dict() for report in reports] == cli["files"]
+    assert [_as_reported(report.to_dict()) for report in reports] == cli["files"]
     assert {Path(str(report.source)).name for report in reports} == {"bad.json", "new.json", "old.json"}
 
 
@@ -79,7 +87,7 @@ def test_report_to_dict_equals_the_cli_json_for_the_file(capsys: pytest.CaptureF
     path = str(EXAMPLES / "reference-example.json")
     assert main(["check", "--format", "json", "--lang", "en", path]) == 1
     cli = json.loads(capsys.readouterr().out)
-    assert check_file(path, lang="en").to_dict() == cli["files"][0]
+    assert _as_reported(check_file(path, lang="en").to_dict()) == cli["files"][0]
 
 
 def test_load_settings_reads_a_file_and_refuses_a_bad_one(tmp_path: Path) -> None:
@@ -162,8 +170,8 @@ def test_check_paths_checks_the_files_check_checks(
     reports = check_paths(spellings)
     main(["check", "--format", "json", *spellings])
     cli = json.loads(capsys.readouterr().out)
-    assert [report.source for report in reports] == [entry["path"] for entry in cli["files"]]
-    assert [report.to_dict() for report in reports] == cli["files"]
+    assert [report_path(report.source or "", os.getcwd()) for report in reports] == [e["path"] for e in cli["files"]]
+    assert [_as_reported(report.to_dict()) for report in reports] == cli["files"]
     assert len({str(Path(report.source or "").resolve()) for report in reports}) == len(reports)
 
 

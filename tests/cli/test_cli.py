@@ -53,6 +53,8 @@ def test_json_report_has_exactly_the_documented_shape(tmp_path: Path, capsys: py
                         "pointer": "/dataDisks/0/deviceName",
                         "line": 2,
                         "column": 31,
+                        "end_line": 2,
+                        "end_column": 37,
                         "api": {"status": 400, "code": "OUT_OF_RANGE", "message": None},
                         "fix": None,
                     }

@@ -230,12 +230,18 @@ def test_rule_prefix_typo_on_the_command_line_is_exit_2(
     assert "known prefixes: C01-C72, P01-P08, S01-S02" in captured.err
 
 
-def test_empty_ignore_on_the_command_line_clears_the_configurations(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    "option", [["--ignore", ""], ["--select", " "], ["--extend-ignore", "C05,"], ["--ignore", ","]]
+)
+def test_an_empty_rule_prefix_on_the_command_line_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str]
 ) -> None:
     path = tmp_path / "r.json"
     path.write_text(BAD)
-    assert main(["check", "--ignore", "", str(path)]) == 1
+    assert main(["check", *option, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "empty rule prefix" in err
 
 
 @pytest.mark.parametrize(

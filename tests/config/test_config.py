@@ -109,10 +109,11 @@ def test_per_file_ignores_by_glob(project: Path, capsys: pytest.CaptureFixture[s
     assert _rules(capsys, "bad.json") == (0, [])
 
 
-def test_command_line_wins(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_line_wins_and_its_ignore_adds_to_the_files(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / ".jdcloud-preflight.toml").write_text('fail-on = "info"\nignore = ["C35"]\nlang = "zh"\n')
     assert _rules(capsys, "r.json") == (1, ["C05"])
-    assert _rules(capsys, "--fail-on", "error", "--ignore", "C05", "r.json") == (0, ["C35"])
+    assert _rules(capsys, "--fail-on", "error", "--ignore", "C05", "r.json") == (0, [])
+    assert _rules(capsys, "--fail-on", "error", "--select", "C", "r.json") == (0, ["C05"])
     main(["check", "--lang", "en", "r.json"])
     assert "does nothing" not in capsys.readouterr().out  # C35 ignored by the file, C05 in English
     main(["check", "r.json"])
@@ -126,7 +127,7 @@ def test_command_line_wins(project: Path, capsys: pytest.CaptureFixture[str]) ->
         ('fail-on = "fatal"\n', "fail-on: expected one of error, warning, info, got 'fatal'"),
         ("fail-on = 3\n", "fail-on: expected one of error, warning, info, got 3"),
         ('select = "C3"\n', "select: expected array, got 'C3'"),
-        ('select = ["C3!"]\n', "select.0: expected a rule id or id prefix"),
+        ('select = ["C3!"]\n', "select.0: expected a rule id, id prefix or name"),
         ('[severity]\nC99 = "info"\n', "no rule has the id C99"),
         ('[severity]\nC05 = "loud"\n', "severity.C05: expected one of error, warning, info"),
         ('[policy]\nmax-disk-size-gb = "big"\n', "policy.max-disk-size-gb: expected integer"),

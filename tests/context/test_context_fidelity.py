@@ -221,8 +221,6 @@ def test_cli_wrong_typed_context_value_is_exit_2_naming_the_member(
     ("C68", "en", "C68 and snapshot status"),
     ("C68", "zh", "C68 与快照状态"),
 ])  # fmt: skip
-def test_explain_cites_the_catalogue_decision(
-    rule: str, lang: str, words: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_explain_cites_the_decision(rule: str, lang: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", rule, "--lang", lang]) == 0
     assert words in capsys.readouterr().out

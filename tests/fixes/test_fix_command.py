@@ -263,7 +263,9 @@ def test_json_report_gives_each_finding_its_fix(tmp_path: Path, capsys: pytest.C
             }
         ],
     }
-    assert list(findings["C05"]) == ["rule", "severity", "message", "pointer", "line", "column", "api", "fix"]
+    assert list(findings["C05"]) == [
+        "rule", "severity", "message", "pointer", "line", "column", "end_line", "end_column", "api", "fix"
+    ]  # fmt: skip
     assert set(report) == {"version", "tool", "files", "summary"}
 
 
@@ -285,7 +287,7 @@ def test_sarif_carries_the_fixes_and_validates(tmp_path: Path, capsys: pytest.Ca
     results = {result["ruleId"]: result for result in log["runs"][0]["results"]}
     (fix,) = results["C48"]["fixes"]
     (change,) = fix["artifactChanges"]
-    assert change["artifactLocation"]["uri"] == str(path)
+    assert change["artifactLocation"]["uri"] == path.as_uri()  # outside the working folder: absolute
     (replacement,) = change["replacements"]
     start = MIXED.index("      az:")
     assert replacement["deletedRegion"]["charOffset"] == start

@@ -325,7 +325,9 @@ def with_yaml_machinery(draw: st.DrawFn) -> tuple[str, str]:
     if blocks and draw(st.booleans()):  # a merge key as the mapping's first member
         index = draw(st.sampled_from(blocks))
         inner = len(lines[index + 1]) - len(lines[index + 1].lstrip(" "))
-        lines.insert(index + 1, " " * inner + "<<: {" + draw(st.sampled_from(["iops: 3000", "diskSizeGB: 40", "az: x"])) + "}")
+        lines.insert(
+            index + 1, " " * inner + "<<: {" + draw(st.sampled_from(["iops: 3000", "diskSizeGB: 40", "az: x"])) + "}"
+        )
     scalars = [index for index, line in enumerate(lines) if _SCALAR_LINE.match(line) and "- " not in line]
     if scalars and draw(st.booleans()):  # a repeated key
         index = draw(st.sampled_from(scalars))

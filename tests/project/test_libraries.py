@@ -184,10 +184,14 @@ def test_findings_are_immutable_hashable_and_evolve() -> None:
         "pointer": "/dataDisks/0/deviceName",
         "line": 3,
         "column": 5,
+        "end_line": None,
+        "end_column": None,
         "api": {"status": 400, "code": "OUT_OF_RANGE", "message": None},
         "fix": None,
     }
-    assert list(finding.to_dict()) == ["rule", "severity", "message", "pointer", "line", "column", "api", "fix"]
+    assert list(finding.to_dict()) == [
+        "rule", "severity", "message", "pointer", "line", "column", "end_line", "end_column", "api", "fix"
+    ]  # fmt: skip
 
 
 def test_runtime_dependencies_are_declared() -> None:

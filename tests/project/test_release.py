@@ -1,13 +1,12 @@
-"""Releases (issue 12): the version, the LICENSE and CHANGELOG, and the README's pre-commit snippet used
-verbatim by real `pre-commit` and `git commit` against a local clone that carries the release tag. Git maps
-the snippet's repository address to that clone (url.<clone>.insteadOf), so not a character of the snippet
-changes and nothing touches the network."""
+"""Releases: the version, the LICENSE and CHANGELOG, and the README's pre-commit snippet used verbatim by
+real `pre-commit` and `git commit` against a plain clone of this repository, nothing added to it: the
+snippet pins a full commit id that the clone holds. Git maps the snippet's repository address to that clone
+(url.<clone>.insteadOf), so not a character of the snippet changes and nothing touches the network."""
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -21,7 +20,6 @@ from validator import __version__
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DOCS = documentation_text()
-TAG = f"v{__version__}"
 IDENTITY = ("-c", "user.name=t", "-c", "user.email=t@example.invalid")
 
 
@@ -60,26 +58,44 @@ def _snippet() -> str:
     return block
 
 
-def test_the_snippet_pins_this_release() -> None:
+def _pin() -> str:
     (repo,) = yaml.safe_load(_snippet())["repos"]
-    assert repo["rev"] == TAG
-    assert f"@{TAG}" in README
+    return str(repo["rev"])
+
+
+def test_the_snippets_pin_one_full_commit_id() -> None:
+    assert re.fullmatch(r"[0-9a-f]{40}", _pin()), _pin()
+    uses = re.findall(r"uses: jdcloud-preflight/jdcloud-preflight@(\S+)", README)
+    assert uses == [_pin()]
     assert "pre-commit autoupdate" in DOCS
     assert "v0.1.0" not in DOCS
 
 
+def _in_git() -> bool:
+    result = subprocess.run(["git", "rev-parse", "--git-dir"], cwd=ROOT, capture_output=True, check=False)
+    return result.returncode == 0
+
+
 @pytest.fixture(scope="module")
 def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A clone of this project with its release tag: the working tree committed, annotated tag on top."""
-    source = tmp_path_factory.mktemp("release") / "jdcloud-preflight"
-    shutil.copytree(
-        ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "*cache*", "dist", "build", ".hypothesis")
-    )
-    _git(source, "init", "-q")
-    _git(source, "add", "-A")
-    _git(source, *IDENTITY, "commit", "-q", "-m", f"jdcloud-preflight {__version__}")
-    _git(source, *IDENTITY, "tag", "-a", TAG, "-m", f"jdcloud-preflight {__version__}")
-    return source
+    """A plain clone of this repository, as delivered: its committed history, nothing added."""
+    if not _in_git():
+        pytest.skip("not a git checkout (an unpacked sdist): there is no history to pin")
+    clone = tmp_path_factory.mktemp("release") / "jdcloud-preflight"
+    _git(ROOT, "clone", "-q", "--no-hardlinks", str(ROOT), str(clone))
+    return clone
+
+
+def test_the_pin_is_a_commit_of_the_clone_at_or_before_its_head(released: Path) -> None:
+    pin = _pin()
+    assert _git(released, "cat-file", "-t", pin).strip() == "commit"
+    ancestor = subprocess.run(["git", "merge-base", "--is-ancestor", pin, "HEAD"], cwd=released, check=False)
+    assert ancestor.returncode == 0, f"{pin} is not HEAD or an ancestor of it"
+    hooks = yaml.safe_load(_git(released, "show", f"{pin}:.pre-commit-hooks.yaml"))
+    (snippet_repo,) = yaml.safe_load(_snippet())["repos"]
+    assert {hook["id"] for hook in snippet_repo["hooks"]} <= {hook["id"] for hook in hooks}
+    action = yaml.safe_load(_git(released, "show", f"{pin}:action.yml"))
+    assert {"paths", "fail-on", "sarif-file"} <= set(action["inputs"])
 
 
 def _env(released: Path) -> dict[str, str]:

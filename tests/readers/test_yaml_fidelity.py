@@ -289,11 +289,12 @@ def test_c06_message_in_chinese() -> None:
     assert "布尔值请写 true" in finding.message
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "Catalogue C06"), ("zh", "目录 C06")])
+@pytest.mark.parametrize(("lang", "words"), [("en", "Rule C06"), ("zh", "规则 C06")])
 def test_explain_c06_in_both_languages(lang: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
     from validator.cli.main import main
 
     assert main(["explain", "C06", "--lang", lang]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("C06 yaml-version (warning, catalogue constraint C06)")
+    origin = "由规则检查" if lang == "zh" else "checked by its rule"
+    assert out.startswith(f"C06 yaml-version (warning, {origin})")
     assert words in out

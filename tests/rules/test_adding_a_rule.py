@@ -27,7 +27,7 @@ def test_the_three_documented_files_add_a_rule_every_part_knows(
 
     assert main(["explain", "c99"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("C99 added-rule (warning, catalogue constraint C99)")
+    assert out.startswith("C99 added-rule (warning, checked by its rule)")
     assert "The image is not named added-rule-demo." in out
 
     report = check_create_image({"name": "added-rule-demo"})

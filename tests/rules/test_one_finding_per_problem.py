@@ -114,7 +114,7 @@ def test_other_c32_pairs_keep_the_plain_message(pair: tuple[dict[str, Any], dict
 
 
 @pytest.mark.parametrize(("lang", "words"), [("en", "C32 and replacing a disk"), ("zh", "C32 与替换磁盘")])
-def test_explain_c32_cites_the_catalogue_decision(lang: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_explain_c32_cites_the_decision(lang: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
     from validator.cli.main import main
 
     assert main(["explain", "C32", "--lang", lang]) == 0

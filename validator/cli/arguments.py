@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from validator import __version__
@@ -21,7 +23,29 @@ def environment_lang() -> str:
 
 
 def _prefixes(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
+    """A comma-separated list, each part as written (an empty part is refused later, with its option)."""
+    return tuple(part.strip() for part in text.split(","))
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The parsed command line. An option the command does not have is an error with that command's own
+    usage, and the nearest option it has as a suggestion."""
+    top = parser()
+    args, extras = top.parse_known_args(argv)
+    if extras:
+        command = _commands(top).get(getattr(args, "command", ""), top)
+        options = [option for action in command._actions for option in action.option_strings]
+        guesses = [difflib.get_close_matches(extra.split("=", 1)[0], options, n=1) for extra in extras]
+        hint = next((f" (did you mean {guess[0]}?)" for guess in guesses if guess), "")
+        command.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+    return args
+
+
+def _commands(top: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in top._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,11 +63,15 @@ def parser() -> argparse.ArgumentParser:
         description="Check JD Cloud createImage requests offline: what the API would reject or ignore.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"jdcloud-preflight {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"jdcloud-preflight {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser(
-        "check", help="check request files (JSON or YAML) and folders of them", parents=[common]
+        "check",
+        help="check request files (JSON or YAML) and folders of them",
+        parents=[common],
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="a request file, or a folder to walk")
     check.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
@@ -56,8 +84,6 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--lang", choices=("en", "zh"), default=None, help="message language")
     check.add_argument("--config", type=Path, default=None, help="configuration file (default: found upwards)")
-    check.add_argument("--select", type=_prefixes, default=None, help="comma-separated rule id prefixes to report")
-    check.add_argument("--ignore", type=_prefixes, default=None, help="comma-separated rule id prefixes to skip")
     check.add_argument(
         "--jobs",
         type=int,
@@ -85,15 +111,26 @@ def parser() -> argparse.ArgumentParser:
     )
 
     _conventions(check)
+    _selection(check)
+    _reporting(check)
 
     commands.add_parser("schema", help="print the request's JSON Schema, self-contained, for editors", parents=[common])
 
     rules = commands.add_parser("rules", help="list every rule", parents=[common])
     rules.add_argument("--lang", choices=("en", "zh"), default=None)
+    rules.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default), or json: each rule's id, name, severity, how it is checked, fixable, summary, url",
+    )
 
     explain = commands.add_parser("explain", help="describe one rule with a bad and a good example", parents=[common])
-    explain.add_argument("rule", metavar="RULE", help="a rule id such as C31")
+    explain.add_argument("rule", metavar="RULE", help="a rule id or name such as C31 or device-name")
     explain.add_argument("--lang", choices=("en", "zh"), default=None)
+
+    server = commands.add_parser("server", help="run the language server on stdio ([server] extra)", parents=[common])
+    server.add_argument("--stdio", action="store_true", help="accepted for editors that pass it (stdio is the default)")
     return parser
 
 
@@ -129,5 +166,99 @@ def _conventions(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary")
     check.add_argument(
-        "-v", "--verbose", action="store_true", help="list the files skipped as not being createImage requests"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list the files skipped as not being createImage requests, and a baseline's unused entries",
+    )
+
+
+def _selection(check: argparse.ArgumentParser) -> None:
+    """Which rules and files, as ruff chooses them (docs/configuration.md#selecting-rules), and the baseline
+    (docs/baseline.md)."""
+    rules = "comma-separated rule ids, id prefixes or names; repeatable"
+    check.add_argument(
+        "--select",
+        type=_prefixes,
+        action="extend",
+        default=None,
+        metavar="RULES",
+        help=f"rules to report, replacing the configuration's select ({rules})",
+    )
+    check.add_argument(
+        "--extend-select",
+        type=_prefixes,
+        action="extend",
+        default=None,
+        metavar="RULES",
+        help=f"rules to report besides those selected ({rules})",
+    )
+    check.add_argument(
+        "--ignore",
+        type=_prefixes,
+        action="extend",
+        default=None,
+        metavar="RULES",
+        help=f"rules not to report, added to the configuration's ignore ({rules})",
+    )
+    check.add_argument(
+        "--extend-ignore",
+        type=_prefixes,
+        action="extend",
+        default=None,
+        metavar="RULES",
+        help=f"the same as --ignore ({rules})",
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the configuration's exclude to files named on the command line too (the pre-commit hooks use this)",
+    )
+    check.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="report and fail only on findings not recorded in this baseline file (see docs/baseline.md)",
+    )
+    check.add_argument(
+        "--write-baseline",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="record the current findings in this baseline file, and exit 0 unless a file cannot be read",
+    )
+
+
+EXIT_CODES = """exit codes:
+  0  no finding at or above --fail-on (or --exit-zero)
+  1  a finding at or above --fail-on (with --diff: changes to make)
+  2  the run could not be done: a usage error, a bad configuration or context file, a path that cannot be
+     read, nothing to check, a report that cannot be written, an internal error
+  130  interrupted"""
+
+
+def _reporting(check: argparse.ArgumentParser) -> None:
+    """Where the report goes, how it looks and how the run ends (docs/reports.md, docs/ci.md)."""
+    check.add_argument(
+        "-o",
+        "--output-file",
+        default=None,
+        metavar="FILE",
+        help="write the report to FILE (the summary goes to standard error); FILE holds a valid report of "
+        "its format even when the run exits 2",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings are reported (2 still means a failed run)"
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="instead of the findings, a count per rule: count, rule id, [*] if --fix can fix them, rule name",
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text report: auto (default) on a terminal, as NO_COLOR and FORCE_COLOR say",
     )

@@ -8,25 +8,26 @@ import argparse
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
 from validator import __version__
+from validator.cli import per_file
 from validator.cli.arguments import environment_lang
 from validator.cli.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.cli.parallel import run_all
-from validator.config import config, discovery
-from validator.core.finding import Severity
+from validator.cli.report_file import fail, sink, summary_to_stderr
+from validator.config import config, discovery, selection
 from validator.output import FileResult
 from validator.output.console import say, write, write_bytes
 from validator.output.formats import Run, render
+from validator.output.paths import report_path
 from validator.output.text import fix_summary, fixes_list
-from validator.rules import registry
 from validator.settings import Settings
 from validator.workspace.file_check import Outcome, Skipped, check_data, check_path
-from validator.workspace.files import DEFAULT_MAX_BYTES, Unreadable, read_stream
+from validator.workspace.files import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, Unreadable, read_stream
 from validator.workspace.gather import gather
 
 if TYPE_CHECKING:
@@ -35,8 +36,11 @@ if TYPE_CHECKING:
     from validator.workspace.fix_files import Fixed, Unwritable
 
 
-def _colour() -> bool:
-    """Colour on a terminal; NO_COLOR turns it off and FORCE_COLOR on (NO_COLOR wins when both are set)."""
+def _colour(choice: str = "auto") -> bool:
+    """--color: always, never, or (auto) on a terminal, where NO_COLOR turns it off and FORCE_COLOR on
+    (NO_COLOR wins when both are set)."""
+    if choice != "auto":
+        return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -49,29 +53,11 @@ class UsageError(Exception):
     """A command line that cannot be run as given; the message says why in one line."""
 
 
-def _check_prefixes(args: argparse.Namespace) -> None:
-    """--select and --ignore name rule id prefixes: one that matches no rule is a typo that would switch
-    checks off (or leave them on) silently."""
-    if args.select is not None and not args.select:
-        raise UsageError(f"--select names no rule id ({registry.KNOWN_IDS})")
-    for option, prefixes in (("--select", args.select), ("--ignore", args.ignore)):
-        unknown = registry.unmatched(prefixes or ())
-        if unknown:
-            raise UsageError(f"{option} {unknown[0]!r} matches no rule id ({registry.KNOWN_IDS})")
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    """The configuration file's settings, with the command line's options winning."""
-    _check_prefixes(args)
-    settings = discovery.settings_for(args.paths, args.config)
-    return attrs.evolve(
-        settings,
-        select=settings.select if args.select is None else args.select,
-        ignore=settings.ignore if args.ignore is None else args.ignore,
-        fail_on=settings.fail_on if args.fail_on is None else Severity.parse(args.fail_on),
-        lang=args.lang or settings.lang,
-        max_bytes=args.max_bytes or settings.max_bytes,
-    )
+def _settings(args: argparse.Namespace) -> tuple[Settings, discovery.Resolver]:
+    """The run's settings and the resolver of each file's: the configuration files' settings, with the
+    command line's options on top."""
+    resolver = discovery.Resolver(per_file.overrides(args), args.config)
+    return resolver.for_run(args.paths), resolver
 
 
 def check_file(
@@ -110,8 +96,14 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     """What makes the options unusable before anything is read, in one line."""
     if args.max_bytes is not None and args.max_bytes < 1:
         return "--max-bytes must be a positive number of bytes"
+    if args.max_bytes is not None and args.max_bytes > MAX_MAX_BYTES:
+        return f"--max-bytes must be at most {MAX_MAX_BYTES} bytes (1 GiB)"
     if args.jobs is not None and args.jobs < 1:
         return "--jobs must be at least 1"
+    if args.write_baseline is not None and (args.fix or args.diff):
+        return "--write-baseline records findings as they are: it cannot be combined with --fix or --diff"
+    if args.statistics and args.format not in ("text", "json"):
+        return f"--statistics is written as text or json, not {args.format}"
     try:
         os.getcwd()
     except OSError as exc:
@@ -119,35 +111,39 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _configured(args: argparse.Namespace) -> tuple[Settings, Context | None] | str:
-    """The run's settings and instance context, or the one-line reason they cannot be had."""
+def _configured(args: argparse.Namespace) -> tuple[Settings, Context | None, discovery.Resolver] | str:
+    """The run's settings, instance context and per-file settings, or the one-line reason they cannot be
+    had."""
     try:
-        settings = _settings(args)
-    except UsageError as exc:
+        settings, resolver = _settings(args)
+    except (UsageError, selection.SelectionError) as exc:
         return str(exc)
     except config.ConfigError as exc:
         return f"bad configuration: {exc}"
     if not any(getattr(args, name, None) for name in ("instance", "snapshots", "quotas", "snapshot_quota")):
-        return settings, None
+        return settings, None, resolver
     from validator.cli.context_files import ContextFileError, load_context  # only runs against an instance
 
     try:
-        return settings, load_context(args, settings.max_bytes or DEFAULT_MAX_BYTES)
+        return settings, load_context(args, settings.max_bytes or DEFAULT_MAX_BYTES), resolver
     except ContextFileError as exc:
         return str(exc)
 
 
 def _checker(
-    args: argparse.Namespace, settings: Settings, context: Context | None, named: frozenset[str]
+    args: argparse.Namespace, settings: Mapping[str, Settings], context: Context | None, named: frozenset[str]
 ) -> Callable[[str], AnyOutcome]:
-    """What is done with each file: checked, or with --fix or --diff fixed (written back only with --fix)."""
+    """What is done with each file, with its own settings: checked, or with --fix or --diff fixed (written
+    back only with --fix)."""
     if not (args.fix or args.diff):
-        return functools.partial(check_file, settings=settings, context=context, named=named)
+        check: Callable[..., AnyOutcome] = functools.partial(check_file, context=context, named=named)
+        return per_file.PerFile(check, settings)
     from validator.workspace.fix_files import fix_file
 
-    return functools.partial(
-        fix_file, settings=settings, context=context, named=named, unsafe=args.unsafe_fixes, write=not args.diff
+    fix: Callable[..., AnyOutcome] = functools.partial(
+        fix_file, context=context, named=named, unsafe=args.unsafe_fixes, write=not args.diff
     )
+    return per_file.PerFile(fix, settings)
 
 
 @attrs.define
@@ -161,6 +157,7 @@ class _Outcomes:
     fixed: int = 0
     diffs: list[str] = attrs.Factory(list)
     applied: list[FileResult] = attrs.Factory(list)  # per file, the findings whose fixes were applied
+    settings_of: dict[str, Settings] = attrs.Factory(dict)  # each checked file's own settings
 
     def add(self, path: str, outcome: AnyOutcome) -> None:
         if isinstance(outcome, Unreadable):
@@ -188,26 +185,45 @@ class _Outcomes:
         ]
 
 
-def _check_everything(args: argparse.Namespace, settings: Settings, context: Context | None) -> _Outcomes | str:
-    """Every file's outcome, or the one-line reason there is nothing to check."""
+def _check_everything(
+    args: argparse.Namespace, settings: Settings, context: Context | None, resolver: discovery.Resolver
+) -> _Outcomes | str:
+    """Every file's outcome, each checked with its own settings, or the one-line reason there is nothing
+    to check (a configuration met on the way that cannot be used is one)."""
     paths = [path for path in args.paths if path != discovery.STDIN]
-    gathered = gather(paths, settings, only_requests=args.only_requests)
+    try:
+        gathered = gather(
+            paths,
+            settings,
+            only_requests=args.only_requests,
+            settings_for=resolver.for_path,
+            force_exclude=args.force_exclude,
+        )
+        own = {path: resolver.for_path(path) for path in gathered.files}
+        stdin_settings = resolver.for_path(args.stdin_filename) if args.stdin_filename else settings
+    except config.ConfigError as exc:
+        return f"bad configuration: {exc}"
     for special in gathered.special:
         say(f"jdcloud-preflight: skipped {special.path}: {special.reason}")
     if not gathered.items and discovery.STDIN not in args.paths:
+        if gathered.excluded:  # every named file is excluded: nothing of this run's business
+            say(f"jdcloud-preflight: nothing to check: every named file is excluded ({len(gathered.excluded)})")
+            return _Outcomes()
         # A gate pointed at the wrong folder must not pass.
         return f"nothing to check: no request file (.json, .yaml, .yml) in {' '.join(args.paths)}"
     files = gathered.files
-    checker = _checker(args, settings, context, gathered.named)
+    checker = _checker(args, own, context, gathered.named)
     outcomes = dict(zip(files, run_all(checker, files, args.jobs or os.cpu_count() or 1), strict=True))
-    sorted_ = _Outcomes()
+    sorted_ = _Outcomes(settings_of=own)
     for item in gathered.items:
         if isinstance(item, Unreadable):
             sorted_.add(item.path, item)
         else:
             sorted_.add(item, outcomes[item])
     if discovery.STDIN in args.paths:
-        sorted_.add(args.stdin_filename or discovery.STDIN, _stdin(args, settings, context))
+        name = args.stdin_filename or discovery.STDIN
+        sorted_.settings_of[name] = stdin_settings
+        sorted_.add(name, _stdin(args, stdin_settings, context))
     return sorted_
 
 
@@ -216,23 +232,30 @@ def run_check(args: argparse.Namespace) -> int:
     problem = _usage_problem(args)
     configured = _configured(args) if problem is None else problem
     if isinstance(configured, str):
-        say(f"jdcloud-preflight: {configured}")
-        return EXIT_USAGE
-    settings, context = configured
-    outcomes = _check_everything(args, settings, context)
+        return fail(args, [configured])
+    settings, context, resolver = configured
+    outcomes = _check_everything(args, settings, context, resolver)
     if isinstance(outcomes, str):
-        say(f"jdcloud-preflight: {outcomes}")
-        return EXIT_USAGE
+        return fail(args, [outcomes])
+    if args.write_baseline is not None or any(s.baseline for s in (settings, *outcomes.settings_of.values())):
+        from validator.cli import baseline_run
+
+        code = baseline_run.run(args, outcomes.results, outcomes.failures(), outcomes.settings_of, settings)
+        if code is not None:
+            return code
     return _report(args, outcomes, settings, context)
 
 
-def _ran(settings: Settings, context: Context | None) -> Callable[[FileResult], tuple[Rule, ...]]:
-    """The rules that ran for a file: the JUnit report's testcases."""
+def _ran(
+    settings: Settings, context: Context | None, settings_of: Mapping[str, Settings]
+) -> Callable[[FileResult], tuple[Rule, ...]]:
+    """The rules that ran for a file, under its own settings: the JUnit report's testcases."""
 
     def ran(result: FileResult) -> tuple[Rule, ...]:
         from validator.rules.rules_run import rules_that_run  # only the JUnit report asks
 
-        return rules_that_run(settings, context, result.path, read=not any(f.rule == "C01" for f in result.findings))
+        own = settings_of.get(result.path, settings)
+        return rules_that_run(own, context, result.path, read=not any(f.rule == "C01" for f in result.findings))
 
     return ran
 
@@ -243,67 +266,96 @@ def render_report(
     lang: str,
     settings: Settings,
     context: Context | None = None,
+    settings_of: Mapping[str, Settings] | None = None,
     **options: object,
 ) -> str:
-    """The report of checked files in format `fmt`, as the command line prints it."""
-    run = Run(results, lang, __version__, settings.fail_on, _ran(settings, context), **options)  # type: ignore[arg-type]
+    """The report of checked files in format `fmt`, as the command line prints it (each file's rules as its
+    own settings in `settings_of` select them)."""
+    options.setdefault("root", os.getcwd())  # paths relative to the working folder (docs/reports.md#paths)
+    ran = _ran(settings, context, settings_of or {})
+    run = Run(results, lang, __version__, settings.fail_on, ran, **options)  # type: ignore[arg-type]
     return render(fmt, run)
 
 
 def _report(args: argparse.Namespace, outcomes: _Outcomes, settings: Settings, context: Context | None) -> int:
     lang = settings.lang or environment_lang()
+    outcomes.results = per_file.in_own_language(outcomes.results, outcomes.settings_of, lang, environment_lang())
     results, unreadable, skipped = outcomes.results, outcomes.unreadable, outcomes.skipped
     failures = outcomes.failures()
-    listed = [f"{item.path}: skipped: {item.why.describe()}" for item in skipped] if args.verbose else []
+    root = os.getcwd()  # paths as the reports write them (docs/reports.md#paths)
+    listed = [f"{report_path(i.path, root)}: skipped: {i.why.describe()}" for i in skipped] if args.verbose else []
     if skipped and not results and not unreadable and not args.only_requests:
         # Files were found but none is a request: a gate pointed at the wrong folder must not pass either.
-        say(
-            f"jdcloud-preflight: nothing to check: {len(skipped)} file{'s' if len(skipped) != 1 else ''} found, "
-            "none of them a createImage request (--verbose says why each was skipped)"
+        code = fail(
+            args,
+            [
+                f"nothing to check: {len(skipped)} file{'s' if len(skipped) != 1 else ''} found, "
+                "none of them a createImage request (--verbose says why each was skipped)"
+            ],
         )
         for line in listed:
             say(line)
-        return EXIT_USAGE
+        return code
     if args.diff:
         return _report_diff(args, outcomes, lang, failures)
     if unreadable and not results and args.format == "text":
         # Nothing was checked: for a person the one-line reasons are the whole answer ("0 files checked" after
         # them reads as a pass); the machine formats still give their (empty) report.
-        for failed in unreadable:
-            say(f"jdcloud-preflight: cannot read {failed.path}: {failed.reason}")
-        return EXIT_USAGE
+        return fail(args, [f"cannot read {failed.path}: {failed.reason}" for failed in unreadable])
     # With standard input fixed to standard output, the report goes beside it.
-    report = _to_stderr if args.fix and discovery.STDIN in args.paths else write
+    report = _to_stderr if args.fix and discovery.STDIN in args.paths and not args.output_file else sink(args)
     text = args.format == "text"
     if args.fix_only:
         _fix_line(args, outcomes, lang)
+    elif args.statistics:
+        from validator.output import statistics
+
+        report(statistics.render(results, args.format, args.unsafe_fixes))
+        summary_to_stderr(args, results)
     else:
         options = {
             "skipped": len(skipped),
             "listed": listed,
             "quiet": args.quiet,
-            "colour": _colour() and report is write,
+            "colour": _colour(args.color) and (report is write or args.color == "always"),
         }
         options.update(fixed=outcomes.fixed if args.fix else None, unsafe=args.unsafe_fixes)
-        report(render_report(args.format, results, lang, settings, context, **(options if text else {})))
+        machine: dict[str, object] = {"errors": failures}
+        shown = options if text else {}
+        report(render_report(args.format, results, lang, settings, context, outcomes.settings_of, **shown, **machine))
+        summary_to_stderr(args, results)
         for line in [] if text else listed:  # the report itself stays the machine's; the list goes beside it
             say(line)
     if args.show_fixes:
-        _human(args)(fixes_list(outcomes.applied, lang))
+        _human(args)(fixes_list(_reported(outcomes.applied), lang))
     for failure in failures:
         say(f"jdcloud-preflight: {failure}")
     if failures:
         return EXIT_USAGE
     if args.exit_non_zero_on_fix and outcomes.fixed:
         return EXIT_FINDINGS
-    failing = any(finding.severity >= settings.fail_on for result in results for finding in result.findings)
-    return EXIT_FINDINGS if failing and not args.fix_only else EXIT_OK
+    failing = any(
+        finding.severity >= outcomes.settings_of.get(result.path, settings).fail_on
+        for result in results
+        for finding in result.findings
+    )
+    return EXIT_FINDINGS if failing and not args.fix_only and not args.exit_zero else EXIT_OK
+
+
+def _reported(results: list[FileResult]) -> list[FileResult]:
+    root = os.getcwd()
+    return [FileResult(report_path(result.path, root), result.findings) for result in results]
 
 
 def _human(args: argparse.Namespace) -> Callable[[str], None]:
     """Where the lines for a person go beside the report (--show-fixes, --fix-only's count): standard output
     in a text run, standard error when it carries a machine format, a diff or the fixed standard input."""
-    if args.format == "text" and not args.diff and not (args.fix and discovery.STDIN in args.paths):
+    if (
+        args.format == "text"
+        and not args.diff
+        and not args.output_file
+        and not (args.fix and discovery.STDIN in args.paths)
+    ):
         return write
     return _to_stderr
 
@@ -329,14 +381,14 @@ def _to_stderr(text: str) -> None:
 def _report_diff(args: argparse.Namespace, outcomes: _Outcomes, lang: str, failures: list[str]) -> int:
     """--diff: the changes on standard output, a count (and with --show-fixes, the list) on standard error;
     exit 1 when there is something to change."""
-    write("".join(outcomes.diffs))
+    sink(args)("".join(outcomes.diffs))
     if args.show_fixes:
-        _to_stderr(fixes_list(outcomes.applied, lang, would=True))
+        _to_stderr(fixes_list(_reported(outcomes.applied), lang, would=True))
     for failure in failures:
         say(f"jdcloud-preflight: {failure}")
     if failures:
         return EXIT_USAGE
     if outcomes.fixed:
         say(f"jdcloud-preflight: would fix {outcomes.fixed} finding(s)")
-        return EXIT_FINDINGS
+        return EXIT_OK if args.exit_zero else EXIT_FINDINGS
     return EXIT_OK

@@ -31,6 +31,21 @@ def _context_document(path: Path, what: str, max_bytes: int) -> object:
     return document.root
 
 
+def _refuse_misplaced(root: object, path: Path, option: str, what: str) -> None:
+    """A request, or another kind of describe answer, given to `option`: one line naming where it goes."""
+    from validator.workspace.recognise import recognise
+
+    verdict = recognise(root)
+    # A request has a name, which no describe answer has at its top level (an instance has instanceName).
+    if verdict is None and isinstance(root, dict) and any(str(key).casefold() == "name" for key in root):
+        raise ContextFileError(
+            f"{option} {path} is a createImage request, not a {what} answer: name it as a PATH to check it, and "
+            f"give {option} the {what} answer"
+        )
+    if verdict is not None and verdict.hint is not None and "--" in verdict.hint and option not in verdict.hint:
+        raise ContextFileError(f"{option} {path} is {verdict.reason}, not a {what} answer: {verdict.hint}")
+
+
 def load_context(args: argparse.Namespace, max_bytes: int = DEFAULT_MAX_BYTES) -> Context | None:
     """The instance context named on the command line, or None; raises ContextFileError. Its files are
     held to the same size limit as request files."""
@@ -41,16 +56,18 @@ def load_context(args: argparse.Namespace, max_bytes: int = DEFAULT_MAX_BYTES) -
 
     context: Context | None = None
     parts = (
-        (args.instance, "describeInstance", Context.from_describe_instance),
-        (args.snapshots, "describeSnapshots", Context.from_describe_snapshots),
-        (args.quotas, "describeQuotas", Context.from_describe_quotas),
-        (snapshot_quota, "describeQuota (snapshots)", Context.from_describe_snapshot_quota),
+        (args.instance, "--instance", "describeInstance", Context.from_describe_instance),
+        (args.snapshots, "--snapshots", "describeSnapshots", Context.from_describe_snapshots),
+        (args.quotas, "--quotas", "describeQuotas", Context.from_describe_quotas),
+        (snapshot_quota, "--snapshot-quota", "describeQuota (snapshots)", Context.from_describe_snapshot_quota),
     )
-    for path, what, build in parts:
+    for path, option, what, build in parts:
         if path is None:
             continue
+        root = _context_document(path, what, max_bytes)
+        _refuse_misplaced(root, path, option, what)
         try:
-            part = build(_context_document(path, what, max_bytes))
+            part = build(root)
         except ContextError as exc:
             raise ContextFileError(f"{what} file {path}: {exc}") from None
         context = part if context is None else context.merged(part)

@@ -2,5 +2,7 @@
 make), 2 a run that could not be done as asked."""
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-# What shells report for a run ended by SIGINT (128 + the signal's number).
-EXIT_INTERRUPTED = 130
+# What shells report for a run ended by a signal: 128 + its number; 130 for SIGINT (Ctrl-C), 129 for
+# SIGHUP, 143 for SIGTERM.
+EXIT_SIGNALLED = 128
+EXIT_INTERRUPTED = EXIT_SIGNALLED + 2

@@ -1,4 +1,5 @@
-"""Checking many files in worker processes, in order, with Ctrl-C stopping every worker."""
+"""Checking many files in worker processes, in order; the workers end with the command whatever ends it
+(Ctrl-C, SIGTERM, SIGHUP, the command's death: see validator/cli/signals.py)."""
 
 from __future__ import annotations
 
@@ -19,24 +20,9 @@ def workers(jobs: int, files: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1, files))
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: the parent alone handles it (and stops the workers). The
-    # worker was forked with SIGINT blocked (see run_all), so one sent before this line is dropped here.
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _interrupts(signal.SIG_UNBLOCK)
-
-
-def _interrupts(how: int) -> None:
-    import signal  # only runs that start workers
-
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(how, {signal.SIGINT})
-
-
 def stop_workers() -> None:
-    """End every worker process this run started (after Ctrl-C), so that none outlives it."""
+    """End every worker process this run started (after Ctrl-C or SIGTERM), so that none outlives it. A
+    worker sent SIGTERM removes its temporary file first."""
     if "multiprocessing" not in sys.modules:
         return
     import multiprocessing
@@ -46,6 +32,10 @@ def stop_workers() -> None:
         child.terminate()
     for child in children:
         child.join(timeout=5)
+    for child in children:
+        if child.is_alive():
+            child.kill()
+            child.join(timeout=5)
 
 
 def _check_all(check: Callable[[str], Outcome], paths: list[str]) -> list[Outcome]:
@@ -58,33 +48,47 @@ def run_all(check: Callable[[str], Outcome], files: list[str], jobs: int) -> lis
     if jobs <= 1 or len(files) < PARALLEL_MIN_FILES:
         return [check(path) for path in files]
     import multiprocessing
+    import signal
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from validator.cli import signals
 
     # fork: the workers start with everything already imported and compiled.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    import signal
-    from concurrent.futures.process import BrokenProcessPool
-
     size = max(1, len(files) // (jobs * 8))
     chunks = [files[start : start + size] for start in range(0, len(files), size)]
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
+        watched, unwatched, close_pipe = signals.parent_pipe()
         try:
-            # Futures of our own rather than pool.map: map cancels its futures when interrupted, and the
-            # pool's thread then fails on them with a traceback of its own once the workers are stopped.
-            _interrupts(signal.SIG_BLOCK)  # until the workers are forked and ignore Ctrl-C themselves
+            pool = ProcessPoolExecutor(
+                max_workers=jobs,
+                mp_context=context,
+                initializer=signals.start_worker,
+                # Only a forked worker inherits the pipe's ends; a spawned one goes without the watch.
+                initargs=(os.getpid(), *((watched, unwatched) if context.get_start_method() == "fork" else (-1, -1))),
+            )
+            ended = True
             try:
-                futures = [pool.submit(_check_all, check, chunk) for chunk in chunks]
+                # Futures of our own rather than pool.map: map cancels its futures when interrupted, and the
+                # pool's thread then fails on them with a traceback of its own once the workers are stopped.
+                signals.blocking(signal.SIG_BLOCK)  # until the workers are forked and have their handlers
+                try:
+                    futures = [pool.submit(_check_all, check, chunk) for chunk in chunks]
+                finally:
+                    signals.blocking(signal.SIG_UNBLOCK)
+                outcomes = [outcome for future in futures for outcome in future.result()]
+                ended = False
             finally:
-                _interrupts(signal.SIG_UNBLOCK)
-            outcomes = [outcome for future in futures for outcome in future.result()]
-        except BaseException:
-            # Ctrl-C or a broken pool: stop now rather than wait for the queued work (shutdown's default).
-            stop_workers()
-            pool.shutdown(wait=False)
-            raise
-        pool.shutdown()
+                if ended:
+                    # A signal or a broken pool: stop now rather than wait for the queued work.
+                    stop_workers()
+                    pool.shutdown(wait=False)
+                else:
+                    pool.shutdown()
+        finally:
+            close_pipe()
         return outcomes
     except (OSError, NotImplementedError, BrokenProcessPool):
         # No process pool here (a sandbox without semaphores, a killed worker): check serially instead.

@@ -5,11 +5,13 @@ own schema."""
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from validator.config import selection
 from validator.config.toml_bounds import MAX_CONFIG_BYTES, problem
 from validator.core.finding import Severity
 from validator.core.policy import Policy
@@ -39,21 +41,20 @@ def find(start: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Path | None:
     project's broken file above the working folder is none of our business."""
     for folder in (start, *start.parents):
         own = folder / OWN_FILE
-        if _is_file(own):
-            return own
+        if _present(own):
+            return own  # even when it cannot be read: load() says why, and the run stops (exit 2)
         pyproject = folder / "pyproject.toml"
-        if _is_file(pyproject) and _holds_our_table(pyproject, max_bytes):
+        if _present(pyproject) and _holds_our_table(pyproject, max_bytes):
             return pyproject
     return None
 
 
-def _is_file(path: Path) -> bool:
-    """Path.is_file, but False for a folder that cannot be searched (permission denied) instead of raising:
-    its files cannot be read either, and are reported as such when they are checked."""
-    try:
-        return path.is_file()
-    except OSError:
-        return False
+def _present(path: Path) -> bool:
+    """Whether there is something at `path`, a dangling symbolic link or a folder included (a configuration
+    that is there but cannot be read must stop the run, not let the defaults apply); False for a folder
+    that cannot be searched (permission denied): its files cannot be read either, and are reported as
+    such when they are checked."""
+    return os.path.lexists(path)
 
 
 def _holds_our_table(pyproject: Path, max_bytes: int) -> bool:
@@ -61,7 +62,7 @@ def _holds_our_table(pyproject: Path, max_bytes: int) -> bool:
     try:
         return _table(pyproject, _parse(pyproject, data)) is not None
     except ConfigError:
-        if b"jdcloud-preflight" in data:
+        if b"jdcloud-preflight" in data or b"jdcloud_preflight" in data:
             raise  # it may hold our table: a run must not go on without it
         return False
 
@@ -70,6 +71,8 @@ def _bytes(path: Path, max_bytes: int) -> bytes:
     """A configuration file's bytes: a regular file, within the size limit of request files and of
     configurations (toml_bounds.py)."""
     data = read(str(path), min(max_bytes, MAX_CONFIG_BYTES))
+    if isinstance(data, Unreadable) and path.is_symlink() and not path.exists():
+        raise ConfigError(f"{path}: cannot read: a symbolic link to a missing file")
     if isinstance(data, Unreadable):
         raise ConfigError(f"{path}: cannot read: {data.reason}")
     if isinstance(data, TooLarge):
@@ -106,7 +109,11 @@ def _table(path: Path, data: dict[str, Any]) -> object:
     if path.name != "pyproject.toml":
         return data
     tool = data.get("tool")
-    return tool.get("jdcloud-preflight") if isinstance(tool, dict) else None
+    if not isinstance(tool, dict):
+        return None
+    if "jdcloud_preflight" in tool:  # the name as Python normalises it: not ours, and never silently passed over
+        raise ConfigError(f"{path}: [tool.jdcloud_preflight] is not read: the table is [{TABLE}]")
+    return tool.get("jdcloud-preflight")
 
 
 def _where(path: Path, location: list[Any]) -> str:
@@ -136,8 +143,10 @@ def _expected(keyword: str, value: Any) -> str:
         return "expected one of " + ", ".join(str(v) for v in value)
     if keyword == "minimum":
         return f"expected at least {value}"
+    if keyword == "maximum":
+        return f"expected at most {value}"
     if keyword == "pattern":
-        return "expected a rule id or id prefix such as C31, C3 or P"
+        return "expected a rule id, id prefix or name such as C31, C3, P or iops-ignored"
     if keyword == "minItems":
         return f"expected at least {value} item(s)"
     return f"fails {keyword}"
@@ -181,16 +190,22 @@ def validate(path: Path, table: object) -> dict[str, Any]:
 
 
 def _check_prefixes(path: Path, table: dict[str, Any]) -> None:
-    """Rule id prefixes that match no rule are typos that switch checks off (or fail to): refused."""
+    """Rule prefixes that match no rule are typos that switch checks off (or fail to), and an empty one
+    matches every rule: refused (selection.py). Names are read as their ids."""
     if "select" in table and not table["select"]:
         raise ConfigError(f"{path}: {_where(path, ['select'])}: selects no rule ({registry.KNOWN_IDS})")
-    lists = [(["select"], table.get("select", [])), (["ignore"], table.get("ignore", []))]
-    lists += [(["per-file-ignores", glob], ids) for glob, ids in table.get("per-file-ignores", {}).items()]
-    for location, prefixes in lists:
-        unknown = registry.unmatched(prefixes)
-        if unknown:
-            where = _where(path, location)
-            raise ConfigError(f"{path}: {where}: {unknown[0]!r} matches no rule id ({registry.KNOWN_IDS})")
+    lists = [[key] for key in _PREFIX_LISTS if key in table]
+    lists += [["per-file-ignores", glob] for glob in table.get("per-file-ignores", {})]
+    for location in lists:
+        values = table[location[0]] if len(location) == 1 else table[location[0]][location[1]]
+        try:
+            canonical = selection.prefixes(values, f"{path}: {_where(path, location)}")
+        except selection.SelectionError as exc:
+            raise ConfigError(str(exc)) from None
+        values[:] = canonical
+
+
+_PREFIX_LISTS = ("select", "ignore", "extend-select", "extend-ignore")
 
 
 def settings_from(table: dict[str, Any]) -> Settings:
@@ -198,8 +213,8 @@ def settings_from(table: dict[str, Any]) -> Settings:
     policy = table.get("policy", {})
     types = policy.get("allowed-disk-types")
     return Settings(
-        select=tuple(table.get("select", ("",))),
-        ignore=tuple(table.get("ignore", ())),
+        select=tuple(table.get("select", ("",))) + tuple(table.get("extend-select", ())),
+        ignore=tuple(table.get("ignore", ())) + tuple(table.get("extend-ignore", ())),
         severity={rule: Severity.parse(value) for rule, value in table.get("severity", {}).items()},
         fail_on=Severity.parse(table.get("fail-on", "warning")),
         lang=table.get("lang"),
@@ -228,4 +243,9 @@ def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Settings:
             raise ConfigError(f"{path}: has no [{TABLE}] table")
         table = {}
     # Globs in the file are relative to the folder that holds it.
-    return attrs.evolve(settings_from(validate(path, table)), root=str(path.absolute().parent))
+    root = path.absolute().parent
+    valid = validate(path, table)
+    settings = attrs.evolve(settings_from(valid), root=str(root))
+    # So is a baseline (docs/baseline.md).
+    baseline = valid.get("baseline")
+    return settings if baseline is None else attrs.evolve(settings, baseline=str(root / baseline))

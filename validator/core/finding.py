@@ -109,6 +109,9 @@ class Finding:
     api: ApiError | None = None
     fix: Fix | None = None
     text: Message | None = attrs.field(default=None, eq=False, repr=False)
+    # Just past the key or value the finding is about (None when unknown); see docs/reports.md.
+    end_line: int | None = None
+    end_column: int | None = None
 
     @property
     def unsuppressable(self) -> bool:
@@ -126,8 +129,13 @@ class Finding:
         return (self.line or 0, self.column or 0, self.pointer, self.rule, self.message)
 
     def to_dict(self) -> dict[str, object]:
-        """The finding as the JSON report writes it (members in this order)."""
-        return attrs.asdict(self, value_serializer=_json_value, filter=_reported)
+        """The finding as the JSON report writes it (members in this order, the end beside the start)."""
+        members = attrs.asdict(self, value_serializer=_json_value, filter=_reported)
+        order = [*_ORDER[:6], "end_line", "end_column", *_ORDER[6:]]
+        return {name: members[name] for name in order}
+
+
+_ORDER = ("rule", "severity", "message", "pointer", "line", "column", "api", "fix")
 
 
 def _reported(attribute: attrs.Attribute[object], _value: object) -> bool:

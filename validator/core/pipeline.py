@@ -39,9 +39,14 @@ def check_text(
         from validator.core import suppressions
 
         inline = suppressions.find(text)
-    return check_document(
+    findings = check_document(
         document, settings, path=filename, inline=inline, context=context, fixer=_fixer_for(text, yaml, document)
     )
+    if not findings or not isinstance(document, Document):
+        return findings
+    from validator.core.ends import with_ends
+
+    return with_ends(findings, text, document)
 
 
 def _fixer_for(text: str, yaml: bool, document: Document | ParseFailure) -> Callable[[Intent], Fix | None]:
@@ -69,6 +74,10 @@ def check_source(
 ) -> tuple[Finding, ...]:
     """Read (validator.readers) and check one request given as text, bytes or an object; YAML comments
     may suppress findings."""
+    if type(source) not in (str, bytes) and isinstance(source, (str, bytes)):
+        source = _plain_text(source)
+        if isinstance(source, ParseFailure):
+            return check_document(source, settings, path=filename)
     given_text = isinstance(source, str)
     if isinstance(source, bytes):
         text = decode(source)
@@ -81,6 +90,17 @@ def check_source(
     if isinstance(source, str):
         return check_text(source, document, filename, settings, context)
     return check_document(document, settings, path=filename, context=context)
+
+
+def _plain_text(source: str | bytes) -> str | bytes | ParseFailure:
+    """Text or bytes of a subclass, read by the base type's own methods (a subclass's may raise)."""
+    try:
+        return str.__str__(source) if isinstance(source, str) else bytes(memoryview(source))
+    except Exception as exc:
+        return ParseFailure(
+            f"cannot read the request text: reading it raised {type(exc).__name__}",
+            zh=f"无法读取请求文本：读取时引发 {type(exc).__name__}",
+        )
 
 
 # A request given as text that is only a file name: check_create_image("requests/web.yaml").

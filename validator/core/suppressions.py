@@ -21,6 +21,7 @@ from validator.core.finding import Finding
 _MARKER = re.compile(r"#[ \t]*jdcloud-preflight[ \t]*:", re.IGNORECASE)
 _IGNORE = re.compile(r"[ \t]*ignore\[([^\]\r\n]*)\]", re.IGNORECASE)
 _PREFIX = re.compile(r"[A-Za-z]*[0-9]*")
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
 # Line breaks as YAML (and so the positions of findings) count them.
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _LINE_END = re.compile("[\r\n\x85\u2028\u2029]")
@@ -87,9 +88,17 @@ def _parse(comment: str) -> tuple[tuple[str, ...], str | None]:
     parts = [part.strip() for part in ignore.group(1).split(",")]
     if not any(parts):
         return (), "the list of rules in ignore[...] is empty"
-    bad = [part for part in parts if not part or not _PREFIX.fullmatch(part)]
+    bad = [part for part in parts if not part or not (_PREFIX.fullmatch(part) or _NAME.fullmatch(part))]
     if bad:
-        return (), f"{bad[0]!r} in ignore[...] is not a rule id or prefix such as C31, C3 or P"
+        return (), f"{bad[0]!r} in ignore[...] is not a rule id, prefix or name such as C31, C3, P or key-spelling"
+    names = [part for part in parts if _NAME.fullmatch(part)]
+    if names:
+        from validator.rules import registry  # only for a suppression that names rules
+
+        unknown = [name for name in names if registry.by_name(name) is None]
+        if unknown:
+            return (), f"{unknown[0]!r} in ignore[...] is not the name of a rule"
+        parts = [registry.canonical(part) for part in parts]
     return tuple(parts), None
 
 

@@ -34,9 +34,9 @@ def summary(results: Sequence[FileResult]) -> dict[str, int]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Control characters, the characters str.splitlines() breaks on, and the bidirectional overrides that can
-# make a terminal show text other than what is there.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Control characters, the characters str.splitlines() breaks on, and the bidirectional marks (LRM, RLM,
+# ALM), embeddings, overrides and isolates that can make a terminal show text other than what is there.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # What XML 1.0 does not allow: the complement of its Char production, written as the few ranges it is
 # (a negated class of the allowed ranges takes milliseconds to compile, on every run).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -12,6 +12,7 @@ import attrs
 
 from validator.core.finding import Severity, in_language
 from validator.output import FileResult
+from validator.output.paths import report_path
 
 if TYPE_CHECKING:
     from validator.rules.base import Rule
@@ -49,11 +50,15 @@ class Run:
     colour: bool = False
     fixed: int | None = None
     unsafe: bool = False
+    root: str | None = None
+    errors: Sequence[str] = ()  # the one-line reasons the run exits 2 (files that could not be read or written)
 
 
 def render(fmt: str, run: Run) -> str:
     """The report of `run` in format `fmt` (one of FORMATS)."""
     module = importlib.import_module(f"validator.output.{_MODULES[fmt]}")
-    results = [FileResult(result.path, in_language(result.findings, run.lang)) for result in run.results]
+    results = [
+        FileResult(report_path(result.path, run.root), in_language(result.findings, run.lang)) for result in run.results
+    ]
     formatter: Callable[[Run], str] = module.render
     return formatter(attrs.evolve(run, results=results))

@@ -34,6 +34,8 @@ def _command(path: str, finding: Finding) -> str:
     properties = [f"file={escape_property(one_line(path))}"]
     if finding.line is not None:
         properties += [f"line={finding.line}", f"col={finding.column}"]
+        if finding.end_line is not None:
+            properties += [f"endLine={finding.end_line}", f"endColumn={finding.end_column}"]
     properties.append(f"title={escape_property(f'jdcloud-preflight {finding.rule}')}")
     message = finding.message if finding.api is None else f"{finding.message} [API {finding.api}]"
     return f"::{_COMMANDS[finding.severity]} {','.join(properties)}::{_data(message)}"

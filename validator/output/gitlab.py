@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING
 
-from validator.core.finding import Severity
+from validator.core.finding import Finding, Severity
 from validator.output import fingerprint_key, json_text
 
 if TYPE_CHECKING:
@@ -21,6 +21,13 @@ def fingerprint(path: str, rule: str, pointer: str, message: str) -> str:
     return hashlib.sha256(fingerprint_key(path, rule, pointer, message)).hexdigest()
 
 
+def _lines(finding: Finding) -> dict[str, int]:
+    lines = {"begin": finding.line or 1}
+    if finding.end_line is not None:
+        lines["end"] = finding.end_line
+    return lines
+
+
 def render(run: Run) -> str:
     issues = [
         {
@@ -28,7 +35,7 @@ def render(run: Run) -> str:
             "check_name": finding.rule,
             "fingerprint": fingerprint(result.path, finding.rule, finding.pointer, finding.message),
             "severity": _SEVERITIES[finding.severity],
-            "location": {"path": result.path, "lines": {"begin": finding.line or 1}},
+            "location": {"path": result.path, "lines": _lines(finding)},
         }
         for result in run.results
         for finding in result.findings

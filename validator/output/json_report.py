@@ -16,7 +16,7 @@ FORMAT_VERSION = 1
 
 def render(run: Run) -> str:
     results, tool_version = run.results, run.tool_version
-    report = {
+    report: dict[str, object] = {
         "version": FORMAT_VERSION,
         "tool": {"name": "jdcloud-preflight", "version": tool_version},
         "files": [
@@ -24,5 +24,7 @@ def render(run: Run) -> str:
         ],
         "summary": summary(results),
     }
+    if run.errors:  # the run exits 2: what could not be done (docs/reports.md#a-run-that-could-not-be-done)
+        report["error"] = "\n".join(run.errors)
     # No indent: with one, the standard library falls back from its C encoder to a slow Python one.
     return json_text(json.dumps(report, ensure_ascii=False)) + "\n"

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from validator.output.formats import Run
 
 from validator.rules import registry
+from validator.rules.docs_url import rule_url
 
 
 def _describe(finding_line: int | None, finding_column: int | None, text: str) -> str:
@@ -33,6 +34,8 @@ def render(run: Run) -> str:
         rules = registry.RULES if ran is None else ran(result)
         for rule in rules:
             case = ElementTree.SubElement(suite, "testcase", name=f"{rule.id} {rule.name}", classname=path)
+            properties = ElementTree.SubElement(case, "properties")
+            ElementTree.SubElement(properties, "property", name="url", value=rule_url(rule.id))
             mine = [finding for finding in result.findings if finding.rule == rule.id]
             failing = [finding for finding in mine if finding.severity >= fail_on]
             if failing:

@@ -63,6 +63,27 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 _STR = frozenset({str})
 
 
+def plain_scalar(value: object) -> object:
+    """A str, int or float subclass (an enum member, a hostile type whose comparisons, hash or `__str__`
+    raise) as the plain value it holds, read by the base type's own methods, never the subclass's; other
+    values as they are."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):
+        return int.__int__(value)
+    if isinstance(value, float):
+        return float.__float__(value)
+    return value
+
+
+def _key(key: object) -> str:
+    """A mapping's key as plain text: a str subclass read as str, anything else by its `str()`."""
+    return str.__str__(key) if isinstance(key, str) else str(key)
+
+
 def _count(budget: list[int]) -> None:
     budget[0] += 1
     if budget[0] > MAX_NODES:
@@ -94,8 +115,10 @@ def to_plain(value: object, depth: int = 0, budget: list[int] | None = None) -> 
     are passed over without a call: this runs on every in-process check.
     """
     kind = type(value)
-    if kind in _SCALARS or isinstance(value, (str, int, float)):
+    if kind in _SCALARS:
         return value
+    if isinstance(value, (str, int, float)):
+        return plain_scalar(value)
     if depth > MAX_DEPTH:
         raise TooDeep(f"the request nests deeper than {MAX_DEPTH} levels (does an object contain itself?)")
     if budget is None:
@@ -104,16 +127,16 @@ def to_plain(value: object, depth: int = 0, budget: list[int] | None = None) -> 
     if kind is dict:
         assert isinstance(value, dict)
         if not _STR.issuperset(map(type, value)):
-            return {str(key): to_plain(item, depth + 1, budget) for key, item in value.items()}
+            return {_key(key): to_plain(item, depth + 1, budget) for key, item in value.items()}
         return _converted(value, value.items(), depth, budget)
     if kind is list:
         assert isinstance(value, list)
         return _converted(value, enumerate(value), depth, budget)
     if isinstance(value, Mapping):
-        return {str(key): to_plain(item, depth + 1, budget) for key, item in value.items()}
+        return {_key(key): to_plain(item, depth + 1, budget) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [to_plain(item, depth + 1, budget) for item in value]
     attributes = getattr(value, "__dict__", None)
     if isinstance(attributes, dict):
-        return {str(key): to_plain(item, depth + 1, budget) for key, item in attributes.items()}
+        return {_key(key): to_plain(item, depth + 1, budget) for key, item in attributes.items()}
     return value

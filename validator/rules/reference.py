@@ -159,7 +159,7 @@ def render() -> str:
         "<!-- Generated from the rule modules under validator/rules/; do not edit. Regenerate with:",
         f"     {COMMAND} -->",
         "",
-        "Every rule jdcloud-preflight checks, in id order: catalogue constraints (C), organisation policies (P)",
+        "Every rule jdcloud-preflight checks, in id order: what the API accepts (C), organisation policies (P)",
         "and suppression comments (S). Each section's anchor is the rule id in lower case (`#c43`).",
         "",
         *_index(rules),

@@ -110,6 +110,19 @@ def get(rule_id: str) -> Rule | None:
 
 
 def unmatched(prefixes: tuple[str, ...] | list[str]) -> list[str]:
-    """The rule id prefixes that match no rule (a typo such as C4X or zzz); "" matches every rule."""
+    """The rule id prefixes (or names) that match no rule (a typo such as C4X or zzz); "" matches every rule."""
     rules = collected().rules
-    return [prefix for prefix in prefixes if not any(rule.id.startswith(prefix.upper()) for rule in rules)]
+    ids = [canonical(prefix).upper() for prefix in prefixes]
+    return [prefix for prefix, id_ in zip(prefixes, ids, strict=True) if not any(r.id.startswith(id_) for r in rules)]
+
+
+def by_name(name: str) -> Rule | None:
+    """A rule by its name (`iops-ignored` finds C44), case-insensitively."""
+    wanted = name.strip().lower()
+    return next((rule for rule in collected().rules if rule.name.lower() == wanted), None)
+
+
+def canonical(prefix: str) -> str:
+    """A rule name as its id; an id or id prefix as written (without surrounding white space)."""
+    named = by_name(prefix)
+    return named.id if named is not None else prefix.strip()

@@ -57,7 +57,31 @@ def check_data(
             verdict = recognise(document.root, path)
         if verdict is not None:
             return Skipped(path, verdict)
+    elif not isinstance(document, ParseFailure) and _maybe_context(document.root):
+        misplaced = context_file_named(document.root)
+        if misplaced is not None:
+            return check_document(misplaced, settings, path=path)
     return check_text(content, document, path, settings, context)
+
+
+def _maybe_context(root: object) -> bool:
+    """Whether a named file could be a describe answer (a request has a name, which none of them has at its
+    top level): only such files pay for recognising."""
+    return isinstance(root, list) or (isinstance(root, dict) and "name" not in root)
+
+
+def context_file_named(root: object) -> ParseFailure | None:
+    """A describe answer named as a request to check: one C01 finding saying which option takes it, instead
+    of the findings of a request with nothing in it."""
+    from validator.workspace.recognise import recognise
+
+    verdict = recognise(root)
+    if verdict is None or verdict.hint is None or "--" not in verdict.hint:
+        return None
+    return ParseFailure(
+        f"this file is {verdict.reason}, not a createImage request: {verdict.hint}",
+        zh=f"此文件是 {verdict.reason}，不是 createImage 请求：{verdict.hint}",
+    )
 
 
 def check_path(

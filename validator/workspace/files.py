@@ -13,6 +13,8 @@ import attrs
 REQUEST_SUFFIXES = (".json", ".yaml", ".yml")
 # Requests are a few kilobytes; a larger file is reported, not read (a pre-commit hook meets any file).
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+# The largest --max-bytes (and max-bytes) accepted: 1 GiB, far above any request (see docs/robustness.md).
+MAX_MAX_BYTES = 1024 * 1024 * 1024
 
 
 @attrs.frozen

@@ -3,6 +3,7 @@ change as a unified diff. Besides the command line, the only module that writes 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import re
@@ -16,6 +17,7 @@ from validator.core.finding import Finding
 from validator.fixes.apply import fix_text
 from validator.readers import decode
 from validator.settings import Settings
+from validator.workspace import temporaries
 from validator.workspace.file_check import Skipped, check_data
 from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
 
@@ -24,8 +26,9 @@ if TYPE_CHECKING:
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _NEWLINE = re.compile(b"(?<=\n)")
-# What makes git quote a path in a diff header (core.quotePath aside), and its short escapes.
-_NEEDS_QUOTES = re.compile('["\\\\\x00-\x1f\x7f\udc80-\udcff]')
+# What makes git quote a path in a diff header with core.quotePath at its default (true): a control
+# character, a quote, a backslash, and any byte above 0x7f (non-ASCII, or not UTF-8); its short escapes.
+_NEEDS_QUOTES = re.compile('["\\\\\x00-\x1f\x7f-\U0010ffff]')
 _C_ESCAPES = {
     ord('"'): '\\"',
     ord("\\"): "\\\\",
@@ -69,9 +72,9 @@ def _lines(data: bytes) -> list[str]:
 
 def diff_name(path: str, side: str) -> str:
     """A path as `git diff` writes it (see docs/fixing.md#diff): under a/ or b/, an absolute path without its
-    leading slash (`patch -p1` run from the root applies it); in C-style quotes when it holds a control
-    character, a quote, a backslash or bytes that are not UTF-8; a tab after a name holding a space, so that
-    GNU patch reads the whole name."""
+    leading slash (`patch -p1` run from the root applies it); in C-style quotes with octal escapes when it
+    holds a control character, a quote, a backslash or a non-ASCII character (bytes that are not UTF-8
+    too); a tab after a name holding a space, so that GNU patch reads the whole name."""
     name = f"{side}/{os.path.normpath(path).replace(os.sep, '/').lstrip('/')}"
     if _NEEDS_QUOTES.search(name):
         raw = name.encode("utf-8", "surrogateescape")
@@ -104,26 +107,49 @@ def _writable(target: str, status: os.stat_result) -> None:
         raise _Refused(f"it has {status.st_nlink} hard links, which a rewrite would split")
 
 
-def write_atomically(path: str, data: bytes) -> None:
+def write_atomically(path: str, data: bytes, expected: bytes | None = None) -> None:
     """Replace the file's content in one step: a temporary file in the same folder, then a rename over the
     original, with the original's mode, owner and group. A symbolic link is followed, not replaced. A crash
-    or a kill before the rename leaves the original whole (and at worst a stray temporary file)."""
+    or a kill before the rename leaves the original whole; a termination signal removes the temporary file
+    (see docs/robustness.md#signals). With `expected`, a file that no longer holds those bytes (changed
+    since it was read) is refused, left as it is."""
     target = os.path.realpath(path)
     status = os.stat(target)
     _writable(target, status)
     folder, name = os.path.split(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".jdcloud-preflight", dir=folder)
+    temporary: str | None = None
     try:
+        with temporaries.guarded():
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".jdcloud-preflight", dir=folder)
+            temporaries.created(temporary)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
             _keep_owner(stream.fileno(), status)
         os.chmod(temporary, stat.S_IMODE(status.st_mode))
-        os.replace(temporary, target)
+        with temporaries.guarded():
+            if expected is not None:
+                _unchanged(target, expected)
+            os.replace(temporary, target)
+            temporaries.forget(temporary)
     except BaseException:
-        os.unlink(temporary)
+        if temporary is not None and temporaries.forget(temporary):
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         raise
+
+
+def _unchanged(target: str, expected: bytes) -> None:
+    """Refuse to replace a file whose bytes are no longer those that were read and fixed (a lost update:
+    someone saved it while the run was going)."""
+    try:
+        with open(target, "rb") as stream:
+            now = stream.read(len(expected) + 1)
+    except OSError as exc:
+        raise _Refused(f"it could not be read again before writing: {exc.strerror or exc}") from None
+    if now != expected:
+        raise _Refused("it changed while it was being fixed")
 
 
 def _keep_owner(fd: int, status: os.stat_result) -> None:
@@ -186,8 +212,9 @@ def fix_file(
     outcome, fixed = fix_data(data, path, settings, context, unsafe=unsafe, recognising=path not in named)
     if write and fixed is not None:
         assert isinstance(outcome, Fixed)  # only a request's text is fixed
+        assert isinstance(data, bytes)  # so it was read whole
         try:
-            write_atomically(path, fixed)
+            write_atomically(path, fixed, expected=data)
         except _Refused as exc:
             return Unwritable(path, str(exc), outcome.original)
         except OSError as exc:

@@ -25,10 +25,10 @@ def _replaces(one: Entry, other: Entry) -> bool:
     m("No two entries name the same deviceName.", "不得有两个条目使用相同的 deviceName。"),
     m(
         "Each data-disk slot can be described once. The finding points at the later entry's deviceName. "
-        "Catalogue decision (C32 and replacing a disk): the reference page's \"exclude the existing disk, then "
+        "Decision (C32 and replacing a disk): the reference page's \"exclude the existing disk, then "
         'specify new properties" does not make a repeated deviceName acceptable, since the API counts names; '
         "for such a pair the finding says how to replace a disk instead.",
-        "每个数据盘盘符只能描述一次。发现项指向后一个条目的 deviceName。目录决定（C32 与替换磁盘）：参考页面所说的"
+        "每个数据盘盘符只能描述一次。发现项指向后一个条目的 deviceName。决定（C32 与替换磁盘）：参考页面所说的"
         "“先排除现有磁盘，再指定新属性”并不能让重复的 deviceName 被接受，因为 API 按名称计数；对这样的条目对，"
         "发现项会说明替换磁盘的正确做法。",
     ),

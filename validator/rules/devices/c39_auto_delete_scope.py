@@ -23,11 +23,11 @@ PAY_BY_CONFIGURATION = "postpaid_by_duration"
     m(
         "autoDelete decides whether the disk is deleted with an instance made from the image. It only takes "
         "effect for pay-by-configuration disks that are not multi-attach; on other disks it is ignored. "
-        "Catalogue decision (C39 only where it can matter): without an instance description nothing is "
+        "Decision (C39 only where it can matter): without an instance description nothing is "
         "reported; with one, an autoDelete on an attached disk whose charge.chargeMode is not "
         "postpaid_by_duration, or that is multi-attachable, is reported (info).",
         "autoDelete 决定用该镜像创建的实例被删除时是否一并删除此盘。它只对按配置计费且非多点挂载的云硬盘生效，"
-        "对其他磁盘会被忽略。目录决定（C39 只在可能起作用时报告）：没有实例描述时不报告；有实例描述时，若 "
+        "对其他磁盘会被忽略。决定（C39 只在可能起作用时报告）：没有实例描述时不报告；有实例描述时，若 "
         "autoDelete 指向的已挂载磁盘的 charge.chargeMode 不是 postpaid_by_duration，或该盘可多点挂载，则给出提示。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "autoDelete": true}]}   (vdb: a prepaid disk)',

@@ -21,11 +21,11 @@ NO_IOPS_DISK_TYPES = ("ssd.gp1", "hdd.std1")
     m("iops is set only with diskType ssd.io1.", "仅在 diskType 为 ssd.io1 时设置 iops。"),
     m(
         "Only ssd.io1 disks take a provisioned IOPS; with another type the value is ignored. With no "
-        "diskType (a disk from a snapshot, or an adjusted one) it cannot be verified: info. Catalogue decision "
+        "diskType (a disk from a snapshot, or an adjusted one) it cannot be verified: info. Decision "
         "(C44/C45 with an instance description): an entry that adjusts an attached disk takes the diskType "
         "it omits from the description, and is checked as a new disk would be.",
         "只有 ssd.io1 磁盘支持指定 IOPS，其他类型会忽略该值。"
-        "没有 diskType 时（从快照创建或调整已有盘）无法核实，给出提示。目录决定（C44/C45 与实例描述）："
+        "没有 diskType 时（从快照创建或调整已有盘）无法核实，给出提示。决定（C44/C45 与实例描述）："
         "调整已挂载磁盘的条目若省略 diskType，则取实例描述中的类型，并按新盘的方式检查。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.gp1", '

@@ -34,12 +34,12 @@ from validator.rules.disk_spec.facts import (
     m(
         f"The upper bound grows with the disk: {IOPS_PER_GB} IOPS per GiB, capped at {IOPS_CAP}. Without "
         f"diskSizeGB (a disk from a snapshot) only [{IOPS_MIN}, {IOPS_CAP}] and the step are checked. Without "
-        f"iops the API uses diskSizeGB × {IOPS_DEFAULT_PER_GB} (info). Catalogue decision (C44/C45 with an "
+        f"iops the API uses diskSizeGB × {IOPS_DEFAULT_PER_GB} (info). Decision (C44/C45 with an "
         "instance description): an entry that adjusts an attached disk takes the diskType and diskSizeGB it "
         "omits from the description, so the bound comes from the size the disk will have.",
         f"上限随容量增长：每 GiB {IOPS_PER_GB} IOPS，最高 {IOPS_CAP}。没有 diskSizeGB 时（从快照创建）只检查 "
         f"[{IOPS_MIN}, {IOPS_CAP}] 和步长。未设置 iops 时 API 使用 diskSizeGB × {IOPS_DEFAULT_PER_GB}（提示）。"
-        "目录决定（C44/C45 与实例描述）：调整已挂载磁盘的条目若省略 diskType 和 diskSizeGB，则取实例描述中的值，"
+        "决定（C44/C45 与实例描述）：调整已挂载磁盘的条目若省略 diskType 和 diskSizeGB，则取实例描述中的值，"
         "上限按磁盘调整后的容量计算。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdh", "cloudDiskSpec": {"diskType": "ssd.io1", '

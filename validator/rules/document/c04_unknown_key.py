@@ -51,10 +51,12 @@ def _is_top_level(pointer: str) -> bool:
         "The API ignores members it does not know, so a misspelt key silently loses its setting. The closest "
         "documented name is offered when one is near. A member whose value is null is treated as absent. "
         "Top-level snapshotId, snapshotIds, cloudDisks, platform, architecture, bootMode and osVersion belong to "
-        "the different API createImageFromSnapshots, and the finding says so.",
+        "the different API createImageFromSnapshots, and the finding says so. A top-level $schema, the editor "
+        "hint, is an info.",
         "API 会忽略不认识的成员，拼错的键会让其设置悄无声息地失效。若有相近的文档字段名，会给出建议。值为 null "
         "的成员视为不存在。顶层的 snapshotId、snapshotIds、cloudDisks、platform、architecture、bootMode 和 "
-        "osVersion 属于另一个 API createImageFromSnapshots，发现项会指出这一点。",
+        "osVersion 属于另一个 API createImageFromSnapshots，发现项会指出这一点。顶层的 $schema（编辑器提示）"
+        "只是提示。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevise": true}]}',
     good='{"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": true}]}',
@@ -75,7 +77,19 @@ def unknown_keys(request: Request, given: Given) -> Iterator[Hit]:
         shape = kind(note.member.pointer)[0]
         looked_up[shape] = looked_up.get(shape, 0) + 1
         near = _suggestion(key, note.known) if looked_up[shape] <= PER_CONTAINER else None
-        if _is_top_level(note.member.pointer) and key.casefold() in _FROM_SNAPSHOTS:
+        if _is_top_level(note.member.pointer) and key == "$schema":
+            # The editor hint docs/editors.md recommends: harmless, but the API should not be sent it.
+            yield Hit(
+                note.member.pointer,
+                m(
+                    '"$schema" tells editors which schema to check the file against; the API ignores it: leave it '
+                    "out of the request you send",
+                    '"$schema" 告诉编辑器用哪个 schema 检查此文件；API 会忽略它：发送请求时请去掉',
+                ),
+                at_key=True,
+                severity=Severity.INFO,
+            )
+        elif _is_top_level(note.member.pointer) and key.casefold() in _FROM_SNAPSHOTS:
             yield Hit(
                 note.member.pointer,
                 m(

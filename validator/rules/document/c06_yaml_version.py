@@ -109,7 +109,7 @@ def _yaml_words(reading: YamlReading) -> Message:
         "YAML 无引号标量在 YAML 1.1 与 YAML 1.2 加载器中含义相同。",
     ),
     m(
-        "Catalogue C06: yes/no/on/off/y/n in any case (booleans in YAML 1.1, strings in YAML 1.2), integers "
+        "Rule C06: yes/no/on/off/y/n in any case (booleans in YAML 1.1, strings in YAML 1.2), integers "
         "with a leading zero (010 is octal 8 in YAML 1.1, 10 in YAML 1.2), sexagesimal numbers (1:30 is 90 in "
         "YAML 1.1), timestamps (2026-11-01 is a date in YAML 1.1), and numbers only one of the two reads "
         "(1_000 and 0b101 are numbers in YAML 1.1 only; 0o24, 1e2 and 1.0e2 are numbers in YAML 1.2 only) "
@@ -118,7 +118,7 @@ def _yaml_words(reading: YamlReading) -> Message:
         "Decision (C06): the value is checked as PyYAML reads it (YAML 1.1, what Python pipelines load before "
         "the SDK sends the request), timestamps excepted (kept as text: no JSON body can hold a date). The "
         'finding says how each loader reads it and how to write it unambiguously (true, 8, "2026-11-01").',
-        "目录 C06：任意大小写的 yes/no/on/off/y/n（YAML 1.1 中是布尔值，YAML 1.2 中是字符串）、带前导零的整数"
+        "规则 C06：任意大小写的 yes/no/on/off/y/n（YAML 1.1 中是布尔值，YAML 1.2 中是字符串）、带前导零的整数"
         "（010 在 YAML 1.1 中是八进制 8，在 YAML 1.2 中是 10）、六十进制数（1:30 在 YAML 1.1 中是 90）和时间戳"
         "（2026-11-01 在 YAML 1.1 中是日期），以及只有其中一方读作数字的写法（1_000、0b101 仅在 YAML 1.1 中是数字；"
         "0o24、1e2、1.0e2 仅在 YAML 1.2 中是数字）的含义取决于读取文件的加载器；同一个 <<: [*a, *b] 合并的映射"

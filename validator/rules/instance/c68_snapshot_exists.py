@@ -18,10 +18,10 @@ from validator.rules.instance.facts import SNAPSHOT_READY, snapshot_members
     m("Every snapshotId is among the given snapshots.", "每个 snapshotId 都在给定的快照列表中。"),
     m(
         "Checked when the describeSnapshots answer is given: a snapshot that is not in it does not exist for "
-        "this account and region. Catalogue decision (C68 and snapshot status): a listed snapshot whose status "
+        "this account and region. Decision (C68 and snapshot status): a listed snapshot whose status "
         "is not available is a warning; the reference page lists no error for it, but the API is unlikely "
         "to make a disk from it.",
-        "提供 describeSnapshots 结果时检查：不在其中的快照在该账号和地域下不存在。目录决定（C68 与快照状态）："
+        "提供 describeSnapshots 结果时检查：不在其中的快照在该账号和地域下不存在。决定（C68 与快照状态）："
         "列表中状态不是 available 的快照给出警告；参考页面没有为此列出错误，但 API 不太可能用它创建磁盘。",
     ),
     bad='{"name": "web", "dataDisks": [{"deviceName": "vde", "cloudDiskSpec": {"snapshotId": "snapshot-zzzzzzzzzz"}}]}',

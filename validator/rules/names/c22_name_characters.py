@@ -71,13 +71,13 @@ def _listed(found: list[tuple[int, str]], describe: Callable[[str], str]) -> Mes
         "name 只能包含中文、ASCII 字母和数字、_、- 与 .。",
     ),
     m(
-        "Chinese characters are the CJK Unified Ideographs U+4E00 to U+9FFF. Other ideographs (catalogue C22, "
-        "decided by code point ranges, never by the Python's Unicode database: Extension A U+3400–U+4DBF, "
+        "Chinese characters are the CJK Unified Ideographs U+4E00 to U+9FFF. Other ideographs (decided by code "
+        "point ranges, never by the Python's Unicode database: Extension A U+3400–U+4DBF, "
         "Extensions B–J U+20000–U+2A6DF, U+2A700–U+2EBEF, U+2EBF0–U+2EE5F, U+30000–U+3347F, and the "
         "compatibility ideographs U+F900–U+FAFF, U+2F800–U+2FA1F) are a warning, since the API's exact range "
         "is not published. Full-width letters, digits and punctuation, spaces and anything else are refused. "
         "The finding names every offending character (the first five) and its position (counted from 1).",
-        "中文字符指 CJK 统一表意文字 U+4E00 至 U+9FFF。其他表意文字（目录 C22，按码点范围判定，不依赖 Python 的 "
+        "中文字符指 CJK 统一表意文字 U+4E00 至 U+9FFF。其他表意文字（按码点范围判定，不依赖 Python 的 "
         "Unicode 数据库：扩展 A 区 U+3400–U+4DBF，扩展 B–J 区 U+20000–U+2A6DF、U+2A700–U+2EBEF、U+2EBF0–U+2EE5F、"
         "U+30000–U+3347F，以及兼容表意文字 U+F900–U+FAFF、U+2F800–U+2FA1F）仅作警告，因为 API 未公布确切范围。"
         "全角字母、数字和标点、空格及其他字符都会被拒绝。发现项列出每个违规字符（前五个）及其位置（从 1 计）。",
