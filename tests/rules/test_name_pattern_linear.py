@@ -3,6 +3,7 @@ cannot run is refused when the configuration is read (exit 2, one line)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -25,12 +26,16 @@ def test_a_nested_quantifier_on_a_32_character_name_ends_in_bounded_time(tmp_pat
     (tmp_path / ".jdcloud-preflight.toml").write_text(f'[policy]\nname-pattern = "{NESTED}"\n')
     (tmp_path / "r.json").write_text('{"name": "' + "a" * 31 + '-", "description": "d"}')
     (tmp_path / "ok.json").write_text('{"name": "web-2026", "description": "d"}')
-    result = run_bounded(["check", "--format", "github", "r.json", "ok.json"], tmp_path, timeout=60)
+    result = run_bounded(["check", "--format", "json", "r.json", "ok.json"], tmp_path, timeout=60)
     assert result.returncode == 1
-    assert [line for line in result.stdout.splitlines() if "P06" in line] == [
-        f'::error file=r.json,line=1,col=10,title=jdcloud-preflight P06::name "{"a" * 31}-" does not match '
-        f"the policy pattern {NESTED}"
+    report = json.loads(result.stdout)
+    p06 = [
+        (Path(entry["path"]).name, f["message"])
+        for entry in report["files"]
+        for f in entry["findings"]
+        if f["rule"] == "P06"
     ]
+    assert p06 == [("r.json", f'name "{"a" * 31}-" does not match the policy pattern {NESTED}')]
 
 
 @pytest.mark.parametrize(("name", "fires"), [("web-2026", False), ("web--2026", True), ("web-", True), ("w", False)])
