@@ -50,7 +50,7 @@ def test_a_file_is_checked_with_its_own_configuration_alone(teams: Path) -> None
 
 def test_a_file_keeps_its_own_configuration_whatever_else_is_checked(teams: Path) -> None:
     assert findings(teams, "teamA/web.json", "teamB/web.json") == (1, [("teamB/web.json", "C44")])
-    assert findings(teams, ".") == (1, [("./teamB/web.json", "C44")])
+    assert findings(teams, ".") == (1, [("teamB/web.json", "C44")])
     assert findings(teams / "teamB", "../teamA/web.json", "web.json") == (1, [("web.json", "C44")])
 
 
@@ -66,7 +66,7 @@ def test_each_files_exclude_applies_in_a_walk(teams: Path) -> None:
     (teams / "teamB" / ".jdcloud-preflight.toml").write_text('exclude = ["web.json"]\n')
     (teams / "teamA" / "other.json").write_text(IOPS)
     (teams / "teamA" / ".jdcloud-preflight.toml").write_text('exclude = ["nothing"]\n')
-    assert findings(teams, ".") == (1, [("./teamA/other.json", "C44"), ("./teamA/web.json", "C44")])
+    assert findings(teams, ".") == (1, [("teamA/other.json", "C44"), ("teamA/web.json", "C44")])
 
 
 def test_the_named_configuration_applies_to_every_file(teams: Path) -> None:
