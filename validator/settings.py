@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from validator.core.finding import Severity
+from validator.core.finding import UNSUPPRESSABLE_RULES, Severity
 from validator.core.policy import NO_POLICY, Policy
 
 
@@ -40,7 +40,10 @@ class Settings:
 
     def enabled(self, rule: str, path: str | None = None) -> bool:
         """Select and ignore by rule-id prefix, the longest prefix winning (ignore wins a tie), as in flake8;
-        then the per-file ignores whose glob matches `path`."""
+        then the per-file ignores whose glob matches `path`. A rule whose findings cannot be suppressed
+        (C01: the file could not be read) is always enabled."""
+        if rule in UNSUPPRESSABLE_RULES:
+            return True
         if _longest(rule, self.ignore) >= _longest(rule, self.select):
             return False
         return path is None or _longest(rule, self.ignored_in(path)) < 0

@@ -144,7 +144,7 @@ def test_a_mistyped_rules_option_shows_the_rules_usage(tmp_path: Path) -> None:
 def test_check_help_lists_the_exit_codes(tmp_path: Path) -> None:
     helptext = _run(tmp_path, "check", "--help").stdout
     assert "exit codes:" in helptext
-    for code in ("0", "1", "2", "130"):
+    for code in ("0", "1", "2", "129", "130", "143"):
         assert f"\n  {code}  " in helptext
     for option in ("--output-file", "--exit-zero", "--statistics", "--color"):
         assert option in helptext

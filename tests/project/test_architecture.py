@@ -114,6 +114,20 @@ def test_nothing_in_the_core_or_the_checks_imports_the_facade_the_cli_or_the_out
     assert wrong == []
 
 
+def test_the_language_server_imports_nothing_of_the_command_line() -> None:
+    """Both are front ends of one pipeline (the command line only starts the server): what they share lives
+    below them, in workspace and rules."""
+    graph = _graph()
+    wrong = [
+        (name, other)
+        for name, imported in graph.items()
+        if name.startswith("validator.server")
+        for other in imported
+        if other.startswith("validator.cli")
+    ]
+    assert wrong == []
+
+
 def test_no_module_is_longer_than_400_lines() -> None:
     long = {
         str(path.relative_to(ROOT)): lines

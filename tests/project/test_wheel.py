@@ -49,7 +49,7 @@ def test_wheel_installs_and_checks_from_a_clean_environment(tmp_path: Path, buil
         [
             str(python),
             "-c",
-            "import importlib.metadata as m, attrs, jsonschema, pathspec, yaml; "
+            "import importlib.metadata as m, attrs, jsonschema, pathspec, re2, yaml; "
             "print(' '.join(sorted(r.split('>')[0].lower() for r in m.requires('jdcloud-preflight') "
             "if 'extra ==' not in r)))",
         ],
@@ -58,4 +58,5 @@ def test_wheel_installs_and_checks_from_a_clean_environment(tmp_path: Path, buil
         text=True,
         check=True,
     )
-    assert installed.stdout.split() == ["attrs", "jsonschema", "pathspec", "pyyaml"]  # pathspec: .gitignore (issue 12)
+    # pathspec: .gitignore (issue 12); google-re2: linear-time name-pattern matching
+    assert installed.stdout.split() == ["attrs", "google-re2", "jsonschema", "pathspec", "pyyaml"]

@@ -17,7 +17,7 @@ from tests.helpers import ROOT
 from validator import ApiError, Finding, Severity
 from validator.cli.main import main
 from validator.fixes.records import SAFE, Edit, Fix
-from validator.rules.links import rule_url
+from validator.rules.docs_url import rule_url
 from validator.server import lsp
 from validator.server.analysis import Analysis, analyse, document_name, file_path, fix_all_safe
 from validator.server.options import DEBOUNCE, read_options

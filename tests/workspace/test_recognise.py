@@ -133,7 +133,7 @@ DESCRIBE_INSTANCE = {
     ("document", "reason", "hint"),
     [
         ({"name": "my-app", "version": "1.0.0", "scripts": {"build": "tsc"}}, "npm package manifest", None),
-        ({"name": "my-app", "version": "1.0.0"}, "npm package manifest", None),
+        ({"name": "my-app", "version": "1.0.0", "license": "MIT"}, "npm package manifest", None),
         ({"compilerOptions": {"strict": True}, "include": ["src"]}, "tsconfig", None),
         ({"name": "acme/app", "require": {"php": ">=8"}}, "Composer", None),
         ({"repos": [{"repo": "local", "hooks": []}]}, "pre-commit configuration", None),

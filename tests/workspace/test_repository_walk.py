@@ -219,7 +219,7 @@ def test_skipping_is_the_same_in_parallel(tmp_path: Path, capsys: pytest.Capture
     from validator.cli.parallel import PARALLEL_MIN_FILES
 
     for index in range(PARALLEL_MIN_FILES + 5):
-        (tmp_path / f"p{index:03}.json").write_text('{"name": "my-app", "version": "1.0.0"}')
+        (tmp_path / f"p{index:03}.json").write_text('{"name": "my-app", "version": "1.0.0", "license": "MIT"}')
     (tmp_path / "r.json").write_text('{"name": "web", "dataDisk": []}')
     outputs = []
     for jobs in ("1", "2"):

@@ -177,38 +177,15 @@ def _selection(check: argparse.ArgumentParser) -> None:
     """Which rules and files, as ruff chooses them (docs/configuration.md#selecting-rules), and the baseline
     (docs/baseline.md)."""
     rules = "comma-separated rule ids, id prefixes or names; repeatable"
-    check.add_argument(
-        "--select",
-        type=_prefixes,
-        action="extend",
-        default=None,
-        metavar="RULES",
-        help=f"rules to report, replacing the configuration's select ({rules})",
-    )
-    check.add_argument(
-        "--extend-select",
-        type=_prefixes,
-        action="extend",
-        default=None,
-        metavar="RULES",
-        help=f"rules to report besides those selected ({rules})",
-    )
-    check.add_argument(
-        "--ignore",
-        type=_prefixes,
-        action="extend",
-        default=None,
-        metavar="RULES",
-        help=f"rules not to report, added to the configuration's ignore ({rules})",
-    )
-    check.add_argument(
-        "--extend-ignore",
-        type=_prefixes,
-        action="extend",
-        default=None,
-        metavar="RULES",
-        help=f"the same as --ignore ({rules})",
-    )
+    for option, help_text in (
+        ("--select", "rules to report, replacing the configuration's select"),
+        ("--extend-select", "rules to report besides those selected"),
+        ("--ignore", "rules not to report, added to the configuration's ignore"),
+        ("--extend-ignore", "the same as --ignore"),
+    ):
+        check.add_argument(
+            option, type=_prefixes, action="extend", default=None, metavar="RULES", help=f"{help_text} ({rules})"
+        )
     check.add_argument(
         "--force-exclude",
         action="store_true",
@@ -235,7 +212,9 @@ EXIT_CODES = """exit codes:
   1  a finding at or above --fail-on (with --diff: changes to make)
   2  the run could not be done: a usage error, a bad configuration or context file, a path that cannot be
      read, nothing to check, a report that cannot be written, an internal error
-  130  interrupted"""
+  129  ended by SIGHUP
+  130  interrupted (Ctrl-C)
+  143  ended by SIGTERM"""
 
 
 def _reporting(check: argparse.ArgumentParser) -> None:

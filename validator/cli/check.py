@@ -124,10 +124,11 @@ def _configured(args: argparse.Namespace) -> tuple[Settings, Context | None, dis
         return f"bad configuration: {exc}"
     if not any(getattr(args, name, None) for name in ("instance", "snapshots", "quotas", "snapshot_quota")):
         return settings, None, resolver
-    from validator.cli.context_files import ContextFileError, load_context  # only runs against an instance
+    from validator.workspace.context_files import ContextFileError, load_context  # only runs against an instance
 
+    files = {name: getattr(args, name, None) for name in ("instance", "snapshots", "quotas", "snapshot_quota")}
     try:
-        return settings, load_context(args, settings.max_bytes or DEFAULT_MAX_BYTES), resolver
+        return settings, load_context(**files, max_bytes=settings.max_bytes or DEFAULT_MAX_BYTES), resolver
     except ContextFileError as exc:
         return str(exc)
 

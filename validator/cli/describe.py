@@ -7,7 +7,7 @@ import json
 from validator.cli.exits import EXIT_OK, EXIT_USAGE
 from validator.output.console import say, write
 from validator.rules import registry
-from validator.rules.base import Rule
+from validator.rules.reference import explanation
 
 
 def rules_table(lang: str) -> list[dict[str, object]]:
@@ -41,44 +41,6 @@ def run_rules(lang: str, fmt: str = "text") -> int:
         )
     )
     return EXIT_OK
-
-
-# How each kind of rule is checked, as `explain` says it (docs/rules.md says the same at more length).
-_CHECKED = {
-    "reader": "checked as the file is read",
-    "schema": "checked by the JSON Schema",
-    "rule": "checked by its rule",
-    "context": "checked against the describe answers given",
-    "policy": "an organisation policy",
-    "engine": "checked from the suppression comments",
-}
-_CHECKED_ZH = {
-    "reader": "读取文件时检查",
-    "schema": "由 JSON Schema 检查",
-    "rule": "由规则检查",
-    "context": "对照所给的 describe 应答检查",
-    "policy": "组织策略",
-    "engine": "根据抑制注释检查",
-}
-
-
-def explanation(rule: Rule, lang: str) -> str:
-    bad = "不好的写法" if lang == "zh" else "Bad"
-    good = "好的写法" if lang == "zh" else "Good"
-    origin = (_CHECKED_ZH if lang == "zh" else _CHECKED)[rule.enforced_by]
-    lines = [
-        f"{rule.id} {rule.name} ({rule.severity.label}, {origin})",
-        "",
-        rule.summary.render(lang),
-        "",
-        rule.description.render(lang),
-    ]
-    if rule.api is not None:
-        api = f"{rule.api.status} {rule.api.code}" + (f": {rule.api.message}" if rule.api.message else "")
-        lines += ["", f"API: {api}"]
-    lines += ["", rule.fix_line(lang)]
-    lines += ["", f"{bad}:", f"    {rule.bad}", "", f"{good}:", f"    {rule.good}"]
-    return "\n".join(lines) + "\n"
 
 
 def run_explain(rule_id: str, lang: str) -> int:

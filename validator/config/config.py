@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from validator.config import selection
+from validator.config.toml_bounds import MAX_CONFIG_BYTES, problem
 from validator.core.finding import Severity
 from validator.core.policy import Policy
 from validator.rules import registry
+from validator.rules.policies import name_regex
 from validator.schema import schemas
 from validator.settings import Settings
 from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
@@ -67,8 +68,9 @@ def _holds_our_table(pyproject: Path, max_bytes: int) -> bool:
 
 
 def _bytes(path: Path, max_bytes: int) -> bytes:
-    """A configuration file's bytes: a regular file, within the size limit of request files."""
-    data = read(str(path), max_bytes)
+    """A configuration file's bytes: a regular file, within the size limit of request files and of
+    configurations (toml_bounds.py)."""
+    data = read(str(path), min(max_bytes, MAX_CONFIG_BYTES))
     if isinstance(data, Unreadable) and path.is_symlink() and not path.exists():
         raise ConfigError(f"{path}: cannot read: a symbolic link to a missing file")
     if isinstance(data, Unreadable):
@@ -82,9 +84,14 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
     import tomllib  # only when there is a configuration file
 
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
+    refused = problem(data, text)  # before tomllib, whose work grows with the square of the nesting
+    if refused is not None:
+        raise ConfigError(f"{path}: {refused}")
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except RecursionError:  # tomllib recurses on nested arrays and inline tables
@@ -177,11 +184,10 @@ def validate(path: Path, table: object) -> dict[str, Any]:
     _check_prefixes(path, table)
     pattern = table.get("policy", {}).get("name-pattern")
     if pattern is not None:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
+        refused = name_regex.problem(pattern)
+        if refused is not None:
             where = _where(path, ["policy", "name-pattern"])
-            raise ConfigError(f"{path}: {where}: not a regular expression: {exc}") from None
+            raise ConfigError(f"{path}: {where}: not a regular expression RE2 accepts: {refused}")
     return table
 
 

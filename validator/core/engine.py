@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from validator.core.capping import Cap
 from validator.core.finding import Finding, Severity
 from validator.core.messages import Message, long_ints
 from validator.core.model import normalise
@@ -45,16 +46,21 @@ def _finding(rule: Rule, hit: Hit, document: Document, fixer: Fixer | None = Non
 
 
 def _findings(document: Document, given: Given, fixer: Fixer | None) -> list[Finding]:
-    """The schema's findings, then every rule's, unsorted."""
+    """The schema's findings, then every rule's, unsorted; at most PER_CONTAINER of a kind per object or
+    array (capping.py)."""
     assert isinstance(document.root, Mapping)
     request = normalise(document.root, document.duplicates, document.readings, document.number_texts)
-    found = [
-        _finding(registry.BY_ID[hit.rule], Hit(hit.pointer, hit.message, fix=hit.fix), document, fixer)
-        for hit in schema_hits(request)
-    ]
+    cap = Cap()
+    found = []
+    for schema_hit in schema_hits(request):
+        rule, hit = registry.BY_ID[schema_hit.rule], Hit(schema_hit.pointer, schema_hit.message, fix=schema_hit.fix)
+        if cap.admits(rule, hit):
+            found.append(_finding(rule, hit, document, fixer))
     for rule in registry.checks_for(given):
         for hit in rule.check(request, given):  # type: ignore[misc]
-            found.append(_finding(rule, hit, document, fixer))
+            if cap.admits(rule, hit):
+                found.append(_finding(rule, hit, document, fixer))
+    found.extend(_finding(rule, hit, document) for rule, hit in cap.summaries())
     return found
 
 

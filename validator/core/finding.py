@@ -11,6 +11,9 @@ from validator.fixes.records import Applicability, Fix
 
 # The order of severities, lowest first: `--fail-on` and comparisons follow it.
 _RANK = {"info": 1, "warning": 2, "error": 3}
+# Rules whose findings no comment, configuration or baseline can hide: a file that cannot be read was not
+# checked at all, as a linter never suppresses a syntax error (docs/checks.md, "What cannot be suppressed").
+UNSUPPRESSABLE_RULES = frozenset({"C01"})
 
 
 class Severity(enum.StrEnum):
@@ -109,6 +112,11 @@ class Finding:
     # Just past the key or value the finding is about (None when unknown); see docs/reports.md.
     end_line: int | None = None
     end_column: int | None = None
+
+    @property
+    def unsuppressable(self) -> bool:
+        """Whether no suppression (comment, select/ignore, per-file-ignores, baseline) may hide the finding."""
+        return self.rule in UNSUPPRESSABLE_RULES
 
     def in_language(self, lang: str) -> Finding:
         """The finding with its message in `lang` ("en" or "zh")."""

@@ -38,7 +38,7 @@ class Suppression:
     written: tuple[str, ...] = ()
 
     def covers(self, finding: Finding) -> bool:
-        if self.problem is not None or finding.line not in (self.line, self.line + 1):
+        if self.problem is not None or finding.unsuppressable or finding.line not in (self.line, self.line + 1):
             return False
         return any(finding.rule.upper().startswith(rule.upper()) for rule in self.rules)
 

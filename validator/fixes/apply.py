@@ -5,8 +5,11 @@ findings come back, recomputed on the new text). The result must parse and have 
 lacked, findings being compared by rule and by pointer (case-insensitively, and across renamed keys).
 Only inside an object whose meaning an unsafe fix changed is an info note allowed (the default iops of a
 disk now read as ssd.io1), and, between passes, a finding that the next pass fixes (a size now read as a
-number, and out of step). A pass that fails is retried one fix at a time: a fix that fails alone is
-refused (its finding no longer offers it) and the others are applied together. A chain of passes that
+number, and out of step). A pass that fails is retried without the fixes at the places where it gained
+(or lost) a finding: one more check, however many fixes the pass holds. A single such fix is then refused
+(its finding no longer offers it); several wait for the next pass. Only when that fails too, or every fix
+of the pass is at such a place, is each fix tried alone, a fix that fails alone refused and the others
+applied together. A chain of passes that
 ends with a new finding is undone back to the last text that had none.
 """
 
@@ -16,10 +19,12 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
+from validator.core.capping import is_summary, kind
 from validator.core.engine import DEFAULT_SETTINGS
 from validator.core.finding import Finding, Severity
 from validator.core.pipeline import check_source
 from validator.fixes.records import Fix, RenameKey, ReplaceValue
+from validator.rules.base import PER_CONTAINER
 from validator.settings import Settings
 
 MAX_PASSES = 10
@@ -126,28 +131,52 @@ def _under(pointer: str, places: Iterable[str]) -> bool:
 
 def _lost(
     state: _State, attempt: list[tuple[Fix, list[Finding]]], findings: tuple[Finding, ...], trail: _Trail
-) -> bool:
-    """Whether applying `attempt` changed which findings remain beyond the ones it fixes: a fixed finding
-    still there (the fix fixed nothing: a merged value shows through), or another finding gone (a suppression
-    comment now on another line hides it). Findings about a removed or rewritten value go with it, and inside
-    an object whose meaning an unsafe fix changed, findings may go (an entry that now excludes its disk)."""
+) -> list[str]:
+    """Whether applying `attempt` changed which findings remain beyond the ones it fixes, as the pointers
+    (into the original, case-folded) of the findings that changed: a fixed finding still there (the fix
+    fixed nothing: a merged value shows through), or another finding gone (a suppression comment now on
+    another line hides it). Findings about a removed or rewritten value go with it, and inside an object
+    whose meaning an unsafe fix changed, findings may go (an entry that now excludes its disk)."""
     remaining = {trail.key(finding) for finding in findings}
     fixed = [finding for _, found in attempt for finding in found]
-    if any(state.trail.key(finding) in remaining for finding in fixed):
-        return True
+    still = [state.trail.key(finding)[1] for finding in fixed if state.trail.key(finding) in remaining]
+    if still:
+        return still
     fixed_keys = {state.trail.key(finding) for finding in fixed}
     edited = [
         state.trail.original(fix.intent.pointer)
         for fix, _ in attempt
         if fix.intent is not None and not isinstance(fix.intent, RenameKey)
     ]
+    gone = []
     for finding in state.findings:
         key = state.trail.key(finding)
-        if key in fixed_keys or key in remaining or _under(key[1], edited):
+        if key in fixed_keys or key in remaining or _under(key[1], edited) or is_summary(finding):
             continue
         if not trail.consequence(finding):  # inside an object an unsafe fix changed, findings may change
-            return True
-    return False
+            gone.append(key[1])
+    return gone
+
+
+def _crowded(findings: tuple[Finding, ...]) -> frozenset[Key]:
+    counts: dict[Key, int] = {}
+    for finding in findings:
+        key = (finding.rule, kind(finding.pointer.casefold())[0])
+        counts[key] = counts.get(key, 0) + 1
+    return frozenset(key for key, count in counts.items() if count >= PER_CONTAINER)
+
+
+def _implicated(state: _State, chosen: list[tuple[Fix, list[Finding]]], problems: list[str]) -> set[int]:
+    """The fixes of `chosen` (by index) whose member holds, or lies inside, a finding that made the pass
+    fail: the likely culprits, to leave out instead of trying every fix alone."""
+    implicated = set()
+    for index, (fix, _) in enumerate(chosen):
+        if fix.intent is None:
+            return set(range(len(chosen)))  # nowhere to place it: it may be behind anything
+        place = state.trail.original(fix.intent.pointer)
+        if any(_under(problem, [place]) or _under(place, [problem]) for problem in problems):
+            implicated.add(index)
+    return implicated
 
 
 @attrs.frozen
@@ -157,41 +186,73 @@ class _Fixing:
     check: Callable[[str], tuple[Finding, ...]]
     known: frozenset[Key]
     unsafe: bool
+    # Rules and containers the original reported only up to the cap (core/capping.py): a finding there
+    # that shows once others are fixed was held back, not gained.
+    crowded: frozenset[Key] = frozenset()
 
     def offered(self, finding: Finding) -> bool:
         return finding.fix is not None and (self.unsafe or finding.fix.safe)
 
     def new(self, findings: tuple[Finding, ...], trail: _Trail, final: bool) -> bool:
-        """Whether `findings` hold one the original lacked. Inside an object an unsafe fix changed, an
-        info note is not new (the default iops of a disk now read as ssd.io1), nor, until the last pass,
-        a finding that is itself fixable (a size now read as a number and out of step)."""
+        """Whether `findings` hold one the original lacked."""
+        return bool(self.gained(findings, trail, final))
+
+    def gained(self, findings: tuple[Finding, ...], trail: _Trail, final: bool) -> list[str]:
+        """The pointers (into the original, case-folded) of the findings the original lacked. Inside an
+        object an unsafe fix changed, an info note is not new (the default iops of a disk now read as
+        ssd.io1), nor, until the last pass, a finding that is itself fixable (a size now read as a number
+        and out of step). A text that cannot be read gains the whole document ("")."""
+        gained = []
         for finding in findings:
             if finding.rule == "C01":
-                return True
-            if trail.key(finding) in self.known:
+                return [""]
+            if is_summary(finding):  # its count changes as the findings it stands for are fixed
+                continue
+            if (
+                trail.key(finding) in self.known
+                or (finding.rule, kind(trail.original(finding.pointer))[0]) in self.crowded
+            ):
                 continue
             if trail.consequence(finding) and (
                 finding.severity is Severity.INFO or (not final and self.offered(finding))
             ):
                 continue
-            return True
-        return False
+            gained.append(trail.original(finding.pointer))
+        return gained
 
-    def attempt(self, state: _State, attempt: list[tuple[Fix, list[Finding]]]) -> _State | None:
-        """The state after applying `attempt`'s fixes to `state`, or None when that gains a finding."""
+    def attempt(
+        self, state: _State, attempt: list[tuple[Fix, list[Finding]]], problems: list[str] | None = None
+    ) -> _State | None:
+        """The state after applying `attempt`'s fixes to `state`, or None when that gains a finding (or
+        changes which others remain); `problems` then receives where (see `_lost`)."""
         fixes = [fix for fix, _ in attempt]
         trail = state.trail.after(fixes)
         candidate = apply_fixes(state.text, fixes)
         findings = self.check(candidate)
-        if self.new(findings, trail, final=False) or _lost(state, attempt, findings, trail):
+        found = self.gained(findings, trail, final=False) or _lost(state, attempt, findings, trail)
+        if found:
+            if problems is not None:
+                problems.extend(found)
             return None
         return _State(candidate, findings, trail, state.fixed + tuple(f for _, found in attempt for f in found))
 
     def one_pass(self, state: _State, chosen: list[tuple[Fix, list[Finding]]], refused: set[Key]) -> _State | None:
         """The state after a pass applying `chosen`, adding to `refused` the fixes that gain a finding."""
-        applied = self.attempt(state, chosen) if len(chosen) > 1 else None
+        problems: list[str] = []
+        applied = self.attempt(state, chosen, problems) if len(chosen) > 1 else None
         if applied is not None:
             return applied
+        # The pass as a whole gains a finding: first without the fixes at the places it was gained (one
+        # more check), which are then refused; only if that still fails is each fix tried alone.
+        implicated = _implicated(state, chosen, problems) if problems else set()
+        if 0 < len(implicated) < len(chosen):
+            rest = [one for index, one in enumerate(chosen) if index not in implicated]
+            applied = self.attempt(state, rest)
+            if applied is not None:
+                # One culprit is refused; several wait for the next pass, which tries them on their own.
+                if len(implicated) == 1:
+                    refused.update(state.trail.key(finding) for finding in chosen[implicated.pop()][1])
+                return applied
         # The pass as a whole gains a finding: each fix alone, the failing ones refused, then the good
         # ones together (or the first alone, should they interact).
         alone = [(one, self.attempt(state, [one])) for one in chosen]
@@ -224,7 +285,8 @@ def fix_text(
     original = check(text) if findings is None else findings
     if any(finding.rule == "C01" for finding in original):
         return FixResult(text, (), original, original)
-    fixing = _Fixing(check, frozenset((finding.rule, finding.pointer.casefold()) for finding in original), unsafe)
+    known = frozenset((finding.rule, finding.pointer.casefold()) for finding in original)
+    fixing = _Fixing(check, known, unsafe, _crowded(original))
     states = [_State(text, original, _Trail(), ())]
     refused: set[Key] = set()
     for _ in range(MAX_PASSES):

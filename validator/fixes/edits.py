@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from validator.fixes.ambiguity import chooses_a_reading
+from validator.fixes.ambiguity import Repeats, chooses_a_reading
 from validator.fixes.records import Edit, Fix, Intent, RemoveDuplicate, RemoveMember, RenameKey, ReplaceValue
 from validator.readers.records import offset_position
 from validator.readers.source_map import Member, Node, NoSpans, find, value_at
@@ -129,10 +129,6 @@ def _after_nested_comments(text: str, offset: int, column: int) -> int:
     return offset
 
 
-def _canonical(value: object) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-
-
 class Fixer:
     """Turns intents into fixes for one text, with the spans of the reader's source map (built on the
     first intent)."""
@@ -148,6 +144,7 @@ class Fixer:
         self._root: Node | None = None
         self._failed = False
         self._line_starts: list[int] | None = None
+        self._repeats = Repeats()
 
     @property
     def root(self) -> Node | None:
@@ -165,7 +162,7 @@ class Fixer:
         if root is None:
             return None
         try:
-            if chooses_a_reading(root, intent, self._readings):
+            if chooses_a_reading(root, intent, self._readings, self._repeats):
                 return None
             span = self._span(root, intent)
         except NoSpans:
@@ -193,8 +190,7 @@ class Fixer:
             return None
         member = parent.members[index]
         if isinstance(intent, RenameKey):
-            folded = intent.new_key.casefold()
-            if any(other is not member and other.key.casefold() == folded for other in parent.members):
+            if any(other != index for other in parent.named_folded(intent.new_key)):
                 return None  # the documented name is already there: renaming would repeat it
             start = member.key_start
             if self.text.startswith(("&", "!"), start):
@@ -209,16 +205,9 @@ class Fixer:
         return self._duplicate(parent, index)
 
     def _duplicate(self, parent: Node, index: int) -> Span | None:
-        folded = parent.members[index].key.casefold()
-        same = [member for member in parent.members if member.key.casefold() == folded and not member.merge]
-        if len(same) < 2 or same[0] is parent.members[index]:
-            return None
-        values = set()
-        for member in same:
-            if member.value.value is None:
-                return None
-            values.add(_canonical(member.value.value()))
-        if len(values) != 1:
+        key = parent.members[index].key
+        same = parent.named_folded(key)
+        if len(same) < 2 or same[0] == index or not self._repeats.one_value(parent, key):
             return None
         return removal(self.text, parent, index)
 

@@ -22,7 +22,21 @@ class Node:
     and items may be found on first use (`expand`), so that a map costs only what is asked of it.
     """
 
-    __slots__ = ("_expand", "_items", "_members", "end", "flow", "kind", "opaque", "start", "style", "value")
+    __slots__ = (
+        "_by_folded",
+        "_by_key",
+        "_expand",
+        "_items",
+        "_members",
+        "_merged",
+        "end",
+        "flow",
+        "kind",
+        "opaque",
+        "start",
+        "style",
+        "value",
+    )
 
     def __init__(
         self,
@@ -47,6 +61,9 @@ class Node:
         self.value = value
         self.opaque = opaque
         self._expand = expand
+        self._by_key: dict[str, tuple[int, ...]] | None = None
+        self._by_folded: dict[str, tuple[int, ...]] | None = None
+        self._merged = False
 
     def _expanded(self) -> None:
         if self._expand is not None:
@@ -62,6 +79,40 @@ class Node:
     def items(self) -> tuple[Node, ...]:
         self._expanded()
         return self._items
+
+    # Members by key, built once per object on first use: each look-up then costs the same however many
+    # members the object has, so fixes and positions stay linear in the size of the text.
+    def named(self, key: str) -> tuple[int, ...]:
+        """The indexes of the members (merge keys left out) whose key is `key`, in order."""
+        if self._by_key is None:
+            self._by_key = _index(self.members, lambda key: key)
+            self._merged = any(member.merge for member in self.members)
+        return self._by_key.get(key, ())
+
+    def named_folded(self, key: str) -> tuple[int, ...]:
+        """The indexes of the members (merge keys left out) whose key is `key` without regard to case."""
+        if self._by_folded is None:
+            self._by_folded = _index(self.members, str.casefold)
+        return self._by_folded.get(key.casefold(), ())
+
+    def repeated(self) -> list[tuple[int, ...]]:
+        """The indexes of each key that occurs more than once (merge keys left out)."""
+        self.named("")
+        assert self._by_key is not None
+        return [indexes for indexes in self._by_key.values() if len(indexes) > 1]
+
+    def merges(self) -> bool:
+        """Whether the object has a YAML merge key (`<<`)."""
+        self.named("")
+        return self._merged
+
+
+def _index(members: tuple[Member, ...], fold: Callable[[str], str]) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for index, member in enumerate(members):
+        if not member.merge:
+            found.setdefault(fold(member.key), []).append(index)
+    return {key: tuple(indexes) for key, indexes in found.items()}
 
 
 class Member:
@@ -100,12 +151,8 @@ def find(root: Node, pointer: str) -> tuple[Node, int] | None:
         node = child
     if node.kind != "object" or node.opaque:
         return None
-    members = node.members
-    for index in range(len(members) - 1, -1, -1):
-        member = members[index]
-        if member.key == path[-1] and not member.merge:
-            return node, index
-    return None
+    indexes = node.named(path[-1])
+    return (node, indexes[-1]) if indexes else None
 
 
 def value_at(root: Node, pointer: str) -> Node | None:
@@ -131,10 +178,8 @@ def _child(node: Node, token: str) -> Node | None:
     if node.opaque:
         return None
     if node.kind == "object":
-        for member in reversed(node.members):
-            if member.key == token and not member.merge:
-                return member.value
-        return None
+        indexes = node.named(token)
+        return node.members[indexes[-1]].value if indexes else None
     if node.kind == "array" and token.isdigit() and int(token) < len(node.items):
         return node.items[int(token)]
     return None

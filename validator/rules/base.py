@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from validator.core.finding import ApiError, Severity
+from validator.core.finding import UNSUPPRESSABLE_RULES, ApiError, Severity
 from validator.core.messages import Message
 from validator.core.model import Request
 from validator.core.policy import NO_POLICY, Policy
@@ -22,6 +22,11 @@ from validator.rules.api_errors import ApiErrorTemplate
 
 if TYPE_CHECKING:
     from validator.instance.context import Context
+
+
+# Findings of one rule reported per object or array; past them, one finding says how many more
+# (core/capping.py, docs/decisions.md#bounded-work). Rules may stop per-element work past it too.
+PER_CONTAINER = 100
 
 
 @attrs.frozen
@@ -157,6 +162,11 @@ class Rule:
     needs: Needs = NOTHING_MORE
     fix: FixNote | None = None
     schema_fix: SchemaFix | None = None
+
+    @property
+    def unsuppressable(self) -> bool:
+        """Whether no comment, configuration or baseline may hide the rule's findings (C01)."""
+        return self.id in UNSUPPRESSABLE_RULES
 
     @property
     def constraint(self) -> str | None:

@@ -179,3 +179,41 @@ def main() -> int:
 
 if __name__ == "__main__":  # pragma: no cover - run as `python -m validator.rules.reference`
     sys.exit(main())
+
+
+# How each kind of rule is checked, as `explain` says it (docs/rules.md says the same at more length).
+_CHECKED = {
+    "reader": "checked as the file is read",
+    "schema": "checked by the JSON Schema",
+    "rule": "checked by its rule",
+    "context": "checked against the describe answers given",
+    "policy": "an organisation policy",
+    "engine": "checked from the suppression comments",
+}
+_CHECKED_ZH = {
+    "reader": "读取文件时检查",
+    "schema": "由 JSON Schema 检查",
+    "rule": "由规则检查",
+    "context": "对照所给的 describe 应答检查",
+    "policy": "组织策略",
+    "engine": "根据抑制注释检查",
+}
+
+
+def explanation(rule: Rule, lang: str) -> str:
+    bad = "不好的写法" if lang == "zh" else "Bad"
+    good = "好的写法" if lang == "zh" else "Good"
+    origin = (_CHECKED_ZH if lang == "zh" else _CHECKED)[rule.enforced_by]
+    lines = [
+        f"{rule.id} {rule.name} ({rule.severity.label}, {origin})",
+        "",
+        rule.summary.render(lang),
+        "",
+        rule.description.render(lang),
+    ]
+    if rule.api is not None:
+        api = f"{rule.api.status} {rule.api.code}" + (f": {rule.api.message}" if rule.api.message else "")
+        lines += ["", f"API: {api}"]
+    lines += ["", rule.fix_line(lang)]
+    lines += ["", f"{bad}:", f"    {rule.bad}", "", f"{good}:", f"    {rule.good}"]
+    return "\n".join(lines) + "\n"

@@ -139,9 +139,14 @@ def _message(keyword: str, field: str, value: Any, limit: Any, written: str | No
             f"{field} 有 {len(value)} 个字符；最多允许 {limit} 个",
         )
     if keyword == "maxItems":
+        # A list past the entries checked one by one (core/model.py) carries its true length.
+        total = getattr(value, "total", 0) or len(value)
+        checked = len(value)
+        partly = total > checked
         return Message(
-            f"{field} has {count(len(value), 'entry', 'entries')}; at most {limit} are allowed",
-            f"{field} 有 {len(value)} 项；最多允许 {limit} 项",
+            f"{field} has {count(total, 'entry', 'entries')}; at most {limit} are allowed"
+            + (f" (only the first {checked} are checked one by one)" if partly else ""),
+            f"{field} 有 {total} 项；最多允许 {limit} 项" + (f"（只逐项检查前 {checked} 项）" if partly else ""),
         )
     if keyword == "enum":
         allowed = ", ".join(str(item) for item in limit if item is not None)

@@ -11,7 +11,7 @@ from validator.core.finding import Finding, Severity
 from validator.fixes.records import Edit, Fix
 from validator.readers import is_yaml
 from validator.rules import registry
-from validator.rules.links import rule_url
+from validator.rules.docs_url import rule_url
 from validator.server.analysis import Analysis, fix_all_safe
 from validator.server.positions import JSON_BREAKS, UTF16, YAML_BREAKS, LineIndex, token_end
 
@@ -150,7 +150,7 @@ def code_actions(
 
 def rule_help(rule_id: str, lang: str) -> str | None:
     """`explain`'s text for a rule id; for a prefix (C3), the rules it covers, one line each."""
-    from validator.cli.describe import explanation
+    from validator.rules.reference import explanation
 
     rule = registry.get(rule_id)
     if rule is not None:

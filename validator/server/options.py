@@ -4,7 +4,6 @@ as `check --instance/--snapshots/--quotas/--snapshot-quota` reads them."""
 
 from __future__ import annotations
 
-import argparse
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +35,7 @@ def _debounce(value: object) -> float | str:
     return min(float(value), 60.0)
 
 
-def _files(given: dict[str, object]) -> argparse.Namespace | str:
+def _files(given: dict[str, object]) -> dict[str, Path | None] | str:
     found: dict[str, Path | None] = dict.fromkeys(_FILES.values())
     for name, attribute in _FILES.items():
         value = given.get(name)
@@ -45,7 +44,7 @@ def _files(given: dict[str, object]) -> argparse.Namespace | str:
         if not isinstance(value, str) or not value:
             return f"{name} must be a file path, not {value!r}"
         found[attribute] = Path(value).expanduser()
-    return argparse.Namespace(**found)
+    return found
 
 
 def read_options(given: object) -> Options:
@@ -60,10 +59,18 @@ def read_options(given: object) -> Options:
         if isinstance(problem, str):
             return Options(problem=f"jdcloud-preflight: initializationOptions: {problem}")
     assert isinstance(debounce, float)
-    assert isinstance(files, argparse.Namespace)
-    from validator.cli.context_files import ContextFileError, load_context
+    assert isinstance(files, dict)
+    from validator.workspace.context_files import ContextFileError, load_context
 
     try:
-        return Options(debounce, load_context(files))
+        return Options(
+            debounce,
+            load_context(
+                instance=files["instance"],
+                snapshots=files["snapshots"],
+                quotas=files["quotas"],
+                snapshot_quota=files["snapshot_quota"],
+            ),
+        )
     except ContextFileError as exc:
         return Options(debounce, problem=f"jdcloud-preflight: {exc}")

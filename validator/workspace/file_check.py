@@ -51,7 +51,10 @@ def check_data(
     if recognising:
         from validator.workspace.recognise import recognise, recognise_unparsed  # only files a folder walk met
 
-        verdict = recognise_unparsed(content, path) if isinstance(document, ParseFailure) else recognise(document.root)
+        if isinstance(document, ParseFailure):
+            verdict = recognise_unparsed(content, path)
+        else:
+            verdict = recognise(document.root, path)
         if verdict is not None:
             return Skipped(path, verdict)
     elif not isinstance(document, ParseFailure) and _maybe_context(document.root):

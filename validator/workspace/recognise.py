@@ -9,12 +9,12 @@ skipped request is a silent miss, a checked non-request is a visible one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
 from validator.schema import schemas
+from validator.workspace.sketch import sketches
 
 
 @attrs.frozen
@@ -193,9 +193,14 @@ _PACKAGE = (
     "private",
 )
 
+# Members of a package.json that no request has. A name with a version number is not enough on its own (a
+# request with a stray `version` member is still a request): beside one of these, it is a package.
+_PACKAGE_METADATA = ("license", "author", "keywords", "repository", "homepage", "bugs", "files", "contributors")
+
 
 def _package_manifest(document: Mapping[object, object], keys: set[str]) -> NotRequest | None:
-    if _has(keys, *_PACKAGE) or ("name" in keys and _semver(document.get("version"))):
+    versioned = "name" in keys and _semver(document.get("version"))
+    if _has(keys, *_PACKAGE) or (versioned and _has(keys, *_PACKAGE_METADATA)):
         if _has(keys, "require", "require-dev", "autoload"):
             return NotRequest("a Composer manifest (composer.json)")
         return NotRequest("an npm package manifest (package.json)")
@@ -242,8 +247,10 @@ def _request_at_top(keys: set[str]) -> bool:
     return _fold("name") in folded and any(strong in folded for strong in _STRONG)
 
 
-def recognise(root: object) -> NotRequest | None:
-    """None when `root` (a parsed document) is, or may be, a createImage request; else why it is not."""
+def recognise(root: object, filename: str | None = None) -> NotRequest | None:
+    """None when `root` (a parsed document) is, or may be, a createImage request; else why it is not. A
+    document with request members is checked unless it is certainly something else: by members only that
+    other format has, or by its well-known `filename` (package.json)."""
     if isinstance(root, list):
         if _list_of(root, "snapshotId"):
             return NotRequest("a list of snapshots (a describeSnapshots answer)", "pass it with --snapshots")
@@ -264,7 +271,7 @@ def recognise(root: object) -> NotRequest | None:
         return answer
     if any(_near(key, _STRONG) for key in keys):
         return None
-    other = _other_format(root, keys)
+    other = _other_format(root, keys) or _by_name(filename)
     if other is not None:
         return other
     if any(_near(key, _WEAK) for key in keys) or _holds_disk_entries(root, keys):
@@ -292,92 +299,26 @@ _KNOWN_NAMES: tuple[tuple[str, str], ...] = (
     (r"devcontainer\.json", "a dev container setting"),
 )
 
-# How deep the sketch of an unparseable YAML file goes: recognition looks at most three levels down.
-_SKETCH_DEPTH = 3
 
-
-class _Sketch:
-    """A document being built from parser events, a few levels deep (see `_sketches`)."""
-
-    def __init__(self) -> None:
-        self.stack: list[tuple[object, list[object]]] = []  # (container, pending key for a mapping)
-        self.skipped = 0  # collections below the sketch depth being passed over
-        self.document: object = None
-
-    def put(self, value: object) -> None:
-        if not self.stack:
-            self.document = value
-            return
-        container, pending = self.stack[-1]
-        if isinstance(container, list):
-            container.append(value)
-        elif pending:
-            assert isinstance(container, dict)
-            container[pending.pop()] = value
-        else:
-            pending.append(value if isinstance(value, str) else "")
-
-    def skip(self, event: object, yaml: Any) -> bool:
-        """Whether `event` lies below the sketch depth (and is passed over)."""
-        if not self.skipped:
-            return False
-        if isinstance(event, yaml.CollectionStartEvent):
-            self.skipped += 1
-        elif isinstance(event, yaml.CollectionEndEvent):
-            self.skipped -= 1
-        return True
-
-    def start(self, mapping: bool) -> None:
-        if len(self.stack) >= _SKETCH_DEPTH:
-            self.skipped = 1
-            self.put(None)
-            return
-        container: object = {} if mapping else []
-        self.put(container)
-        self.stack.append((container, []))
-
-    def finish(self) -> object:
-        document, self.document = self.document, None
-        return document
-
-
-def _sketches(text: str) -> Iterator[object]:
-    """The documents of a YAML (or JSON-like) text as far as the parser gets, down to a few levels, with
-    every tag read as plain data and aliases as null. Built from the event stream, without recursion, so a
-    file that the strict reader refuses (custom tags, several documents, an error further down) still shows
-    what it is."""
-    import yaml
-
-    sketch = _Sketch()
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        for event in yaml.parse(text, Loader=loader):
-            if sketch.skip(event, yaml):
-                continue
-            if isinstance(event, yaml.CollectionStartEvent):
-                sketch.start(isinstance(event, yaml.MappingStartEvent))
-            elif isinstance(event, yaml.CollectionEndEvent):
-                sketch.stack.pop()
-            elif isinstance(event, yaml.ScalarEvent):
-                sketch.put(event.value)
-            elif isinstance(event, yaml.AliasEvent):
-                sketch.put(None)
-            elif isinstance(event, yaml.DocumentEndEvent):
-                yield sketch.finish()
-    except yaml.YAMLError:
-        if sketch.document is not None:
-            yield sketch.document
+def _by_name(filename: str | None) -> NotRequest | None:
+    """The kind of file a well-known file name says it is."""
+    if filename is None:
+        return None
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    for pattern, what in _KNOWN_NAMES:
+        if re.fullmatch(pattern, name, re.IGNORECASE):
+            return NotRequest(f"{what} ({name})")
+    return None
 
 
 def recognise_unparsed(text: str, filename: str) -> NotRequest | None:
     """For a file the reader refused: None (check it, the C01 finding tells the author) unless its
     well-known name, or what can be read of it, says it is another kind of file. Not finding a request
     member in a broken file is not enough: the break may be where the members are."""
-    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
-    for pattern, what in _KNOWN_NAMES:
-        if re.fullmatch(pattern, name, re.IGNORECASE):
-            return NotRequest(f"{what} ({name}) that does not parse as plain JSON or YAML")
-    documents = [document for document in _sketches(text) if document is not None]
+    known = _by_name(filename)
+    if known is not None:
+        return NotRequest(f"{known.reason} that does not parse as plain JSON or YAML")
+    documents = [document for document in sketches(text) if document is not None]
     verdicts = [recognise(document) for document in documents]
     if not verdicts or not all(verdict is not None and verdict.identified for verdict in verdicts):
         return None

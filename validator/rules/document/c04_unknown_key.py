@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from validator.core.capping import kind
 from validator.core.finding import Severity
 from validator.core.model import Request
 from validator.fixes.records import UNSAFE, RenameKey
-from validator.rules.base import FixNote, Given, Hit, m, rule
+from validator.rules.base import PER_CONTAINER, FixNote, Given, Hit, m, rule
 
 
 def _suggestion(key: str, known: tuple[str, ...]) -> str | None:
@@ -69,9 +70,13 @@ def _is_top_level(pointer: str) -> bool:
     ),
 )
 def unknown_keys(request: Request, given: Given) -> Iterator[Hit]:
+    looked_up: dict[str, int] = {}
     for note in request.unknown:
         key = note.member.key
-        near = _suggestion(key, note.known)
+        # Past the findings reported per object (core/capping.py), no suggestion is looked for.
+        shape = kind(note.member.pointer)[0]
+        looked_up[shape] = looked_up.get(shape, 0) + 1
+        near = _suggestion(key, note.known) if looked_up[shape] <= PER_CONTAINER else None
         if _is_top_level(note.member.pointer) and key == "$schema":
             # The editor hint docs/editors.md recommends: harmless, but the API should not be sent it.
             yield Hit(

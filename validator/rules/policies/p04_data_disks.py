@@ -33,11 +33,13 @@ def data_disks(request: Request, given: Given) -> Iterator[Hit]:
     if disks is None:
         return
     count = sum(1 for _ in described(request))
+    # Past the entries checked one by one (core/model.py), the count is a lower bound.
+    at_least = ("at least ", "至少") if request.omitted_entries else ("", "")
     if count > limit:
         yield Hit(
             disks.pointer,
             m(
-                f"{count} data disks are kept or added, above the policy maximum {limit}",
-                f"保留或新增了 {count} 块数据盘，超过策略上限 {limit}",
+                f"{at_least[0]}{count} data disks are kept or added, above the policy maximum {limit}",
+                f"保留或新增了{at_least[1]} {count} 块数据盘，超过策略上限 {limit}",
             ),
         )

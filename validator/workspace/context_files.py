@@ -1,9 +1,8 @@
-"""The instance context files named on the command line (--instance, --snapshots, --quotas), read and
-checked for shape before any request is."""
+"""The instance context files (the command line's --instance, --snapshots, --quotas, --snapshot-quota, the
+language server's initializationOptions), read and checked for shape before any request is."""
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,19 +45,25 @@ def _refuse_misplaced(root: object, path: Path, option: str, what: str) -> None:
         raise ContextFileError(f"{option} {path} is {verdict.reason}, not a {what} answer: {verdict.hint}")
 
 
-def load_context(args: argparse.Namespace, max_bytes: int = DEFAULT_MAX_BYTES) -> Context | None:
-    """The instance context named on the command line, or None; raises ContextFileError. Its files are
-    held to the same size limit as request files."""
-    snapshot_quota = getattr(args, "snapshot_quota", None)
-    if args.instance is None and args.snapshots is None and args.quotas is None and snapshot_quota is None:
+def load_context(
+    *,
+    instance: Path | None = None,
+    snapshots: Path | None = None,
+    quotas: Path | None = None,
+    snapshot_quota: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Context | None:
+    """The instance context the named describe answers make, or None when none is named; raises
+    ContextFileError. Its files are held to the same size limit as request files."""
+    if instance is None and snapshots is None and quotas is None and snapshot_quota is None:
         return None
     from validator.instance.context import Context, ContextError  # only runs that check against an instance
 
     context: Context | None = None
     parts = (
-        (args.instance, "--instance", "describeInstance", Context.from_describe_instance),
-        (args.snapshots, "--snapshots", "describeSnapshots", Context.from_describe_snapshots),
-        (args.quotas, "--quotas", "describeQuotas", Context.from_describe_quotas),
+        (instance, "--instance", "describeInstance", Context.from_describe_instance),
+        (snapshots, "--snapshots", "describeSnapshots", Context.from_describe_snapshots),
+        (quotas, "--quotas", "describeQuotas", Context.from_describe_quotas),
         (snapshot_quota, "--snapshot-quota", "describeQuota (snapshots)", Context.from_describe_snapshot_quota),
     )
     for path, option, what, build in parts:
