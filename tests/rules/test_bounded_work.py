@@ -99,3 +99,40 @@ def test_a_million_data_disks_entries_are_checked_in_bounded_time_and_memory(tmp
         f"dataDisks has 1000000 entries; at most 64 are allowed (only the first {MAX_CHECKED_ENTRIES} are checked one by one)"
     ]
     assert len(findings) <= 2 * (PER_CONTAINER + 1)
+
+
+def _suppressed_yaml(suppressed: int, plain: int) -> str:
+    lines = [f"zz{index}: 1  # jdcloud-preflight: ignore[C04]\n" for index in range(suppressed)]
+    lines.append("description: a line between, as a comment covers its own line and the next\n")
+    lines += [f"yy{index}: 1\n" for index in range(plain)]
+    return "name: web-image\n" + "".join(lines)
+
+
+@pytest.mark.parametrize("suppressed", [PER_CONTAINER, PER_CONTAINER + 1, 3 * PER_CONTAINER])
+def test_findings_a_comment_suppresses_do_not_count_toward_the_cap(suppressed: int) -> None:
+    found = check_create_image(_suppressed_yaml(suppressed, 0), filename="r.yaml").findings
+    assert found == ()
+
+
+def test_the_cap_counts_only_the_findings_no_comment_suppresses() -> None:
+    found = check_create_image(_suppressed_yaml(2 * PER_CONTAINER, PER_CONTAINER + 7), filename="r.yaml").findings
+    assert [f.rule for f in found] == ["C04"] * (PER_CONTAINER + 1)
+    assert all(f.pointer.startswith("/yy") for f in found if "more C04" not in f.message)
+    assert next(f.message for f in found if "more C04" in f.message).startswith("... and 7 more C04 findings")
+
+
+def _entries_yaml(count: int, comment: str) -> str:
+    return "name: web-image\ndataDisks:\n" + "".join(
+        f"  - {{deviceName: vdb, zz: 1}}  # jdcloud-preflight: ignore[{comment}]\n" for _ in range(count)
+    )
+
+
+def test_suppressions_past_the_entries_checked_one_by_one_are_not_called_unused() -> None:
+    found = check_create_image(_entries_yaml(MAX_CHECKED_ENTRIES + 50, "C04,C32"), filename="r.yaml").findings
+    assert "S01" not in {f.rule for f in found}
+    assert "C04" not in {f.rule for f in found}
+
+
+def test_an_unused_suppression_on_a_checked_entry_is_still_reported() -> None:
+    text = _entries_yaml(3, "C04,C32") + "  - {deviceName: vdc}  # jdcloud-preflight: ignore[C45]\n"
+    assert [f.line for f in check_create_image(text, filename="r.yaml").findings if f.rule == "S01"] == [6]

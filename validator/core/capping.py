@@ -5,6 +5,8 @@ a dataDisks list of a million entries gets a report a person can read, and costs
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 
 from validator.core.finding import Finding, Severity
@@ -49,12 +51,17 @@ class _Overflow:
 class Cap:
     """Admits the first PER_CONTAINER hits of each rule per container, and counts the rest."""
 
-    def __init__(self) -> None:
+    def __init__(self, suppressed: Callable[[Rule, Hit], bool] | None = None) -> None:
+        # Hits a suppression comment covers are admitted uncounted: the comment removes them later, and the
+        # findings past the cap are then only those no comment covers (docs/decisions.md#bounded-work).
+        self._suppressed = suppressed
         self._seen: dict[tuple[str, str], int] = {}
         self._over: dict[tuple[str, str], _Overflow] = {}
         self._admitted: set[tuple[str, str, str]] = set()
 
     def admits(self, rule: Rule, hit: Hit) -> bool:
+        if self._suppressed is not None and self._suppressed(rule, hit):
+            return True
         shape, written = kind(hit.pointer)
         key = (rule.id, shape)
         same = (rule.id, hit.pointer, hit.message.en)

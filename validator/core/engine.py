@@ -10,7 +10,7 @@ import attrs
 from validator.core.capping import Cap
 from validator.core.finding import Finding, Severity
 from validator.core.messages import Message, long_ints
-from validator.core.model import normalise
+from validator.core.model import MAX_CHECKED_ENTRIES, normalise
 from validator.fixes.records import Fix, Intent
 from validator.readers import Document, ParseFailure
 from validator.rules import registry
@@ -45,12 +45,15 @@ def _finding(rule: Rule, hit: Hit, document: Document, fixer: Fixer | None = Non
     return Finding(rule.id, severity, hit.message.en, hit.pointer, line, column, api, fix, hit.message)
 
 
-def _findings(document: Document, given: Given, fixer: Fixer | None) -> list[Finding]:
+def _findings(
+    document: Document, given: Given, fixer: Fixer | None, inline: tuple[Suppression, ...] = ()
+) -> tuple[list[Finding], int | None]:
     """The schema's findings, then every rule's, unsorted; at most PER_CONTAINER of a kind per object or
-    array (capping.py)."""
+    array that no suppression comment covers (capping.py); and the line from which dataDisks entries were
+    not checked one by one (None when all were)."""
     assert isinstance(document.root, Mapping)
     request = normalise(document.root, document.duplicates, document.readings, document.number_texts)
-    cap = Cap()
+    cap = Cap(_suppressed_by(inline, document))
     found = []
     for schema_hit in schema_hits(request):
         rule, hit = registry.BY_ID[schema_hit.rule], Hit(schema_hit.pointer, schema_hit.message, fix=schema_hit.fix)
@@ -61,25 +64,47 @@ def _findings(document: Document, given: Given, fixer: Fixer | None) -> list[Fin
             if cap.admits(rule, hit):
                 found.append(_finding(rule, hit, document, fixer))
     found.extend(_finding(rule, hit, document) for rule, hit in cap.summaries())
-    return found
+    unchecked = None
+    if request.omitted_entries:
+        disks = request.root.members["dataDisks"].pointer
+        position = document.locate(f"{disks}/{MAX_CHECKED_ENTRIES}")
+        unchecked = None if position is None else position[0]
+    return found, unchecked
 
 
-def _raw(document: Document | ParseFailure, given: Given, fixer: Fixer | None = None) -> list[Finding]:
+def _suppressed_by(inline: tuple[Suppression, ...], document: Document) -> Callable[[Rule, Hit], bool] | None:
+    """Whether a suppression comment covers a hit, where the document has any."""
+    if not inline:
+        return None
+    from validator.core import suppressions
+
+    covered = suppressions.covering(inline)
+
+    def suppressed(rule: Rule, hit: Hit) -> bool:
+        position = document.locate(hit.pointer, hit.at_key)
+        return covered(rule.id, None if position is None else position[0])
+
+    return suppressed
+
+
+def _raw(
+    document: Document | ParseFailure, given: Given, fixer: Fixer | None = None, inline: tuple[Suppression, ...] = ()
+) -> tuple[list[Finding], int | None]:
     if isinstance(document, ParseFailure):
-        return [_failure(document)]
+        return [_failure(document)], None
     if not isinstance(document.root, dict):
         line, column = document.locate("") or (1, 1)
         kind, zh = ("an array", "数组") if isinstance(document.root, list) else ("a single value", "单个值")
         failure = ParseFailure(f"the top level is {kind}, not an object", line, column, f"顶层是{zh}，而不是对象")
-        return [_failure(failure)]
+        return [_failure(failure)], None
     try:
-        return _findings(document, given, fixer)
+        return _findings(document, given, fixer, inline)
     except ValueError as exc:
         if "integer string conversion" not in str(exc):
             raise
     # An integer past Python's 4300-digit limit reached a message (the schema library's among them): checked
     # again with such integers made LongInts, which describe themselves instead. Only such requests pay.
-    return _findings(attrs.evolve(document, root=long_ints(document.root)), given, fixer)
+    return _findings(attrs.evolve(document, root=long_ints(document.root)), given, fixer, inline)
 
 
 def _malformed(suppression: Suppression) -> Finding:
@@ -122,15 +147,14 @@ def check_document(
     `path` is matched against the per-file ignores; `inline` are the file's suppression comments; `fixer`
     turns the rules' fix intents into edits of the document's text.
     """
-    findings = tuple(
-        _with_severity(finding, settings)
-        for finding in set(_raw(document, Given(settings.policy, context), fixer))
-        if settings.enabled(finding.rule, path)
-    )
+    raw, unchecked = _raw(document, Given(settings.policy, context), fixer, inline)
+    findings = tuple(_with_severity(finding, settings) for finding in set(raw) if settings.enabled(finding.rule, path))
     if inline:
         from validator.core import suppressions
 
         findings, unused = suppressions.apply(findings, inline)
+        # Past the dataDisks entries checked one by one, whether a comment would suppress something is unknown.
+        unused = tuple(s for s in unused if unchecked is None or s.line < unchecked)
         notes = [_unused(s) for s in unused] + [_malformed(s) for s in inline if s.problem is not None]
         findings += tuple(finding for finding in notes if settings.enabled(finding.rule, path))
     return tuple(sorted(findings, key=Finding.sort_key))

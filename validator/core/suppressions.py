@@ -10,12 +10,12 @@ Everything here is linear in the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
 
-from validator.core.finding import Finding
+from validator.core.finding import UNSUPPRESSABLE_RULES, Finding
 
 # Where a suppression may start: the marker and a colon, at the start of a comment.
 _MARKER = re.compile(r"#[ \t]*jdcloud-preflight[ \t]*:", re.IGNORECASE)
@@ -38,9 +38,13 @@ class Suppression:
     written: tuple[str, ...] = ()
 
     def covers(self, finding: Finding) -> bool:
-        if self.problem is not None or finding.unsuppressable or finding.line not in (self.line, self.line + 1):
+        return not finding.unsuppressable and self.covers_rule(finding.rule, finding.line)
+
+    def covers_rule(self, rule_id: str, line: int | None) -> bool:
+        """Whether a finding of `rule_id` on `line` is one this comment suppresses (C01 aside)."""
+        if self.problem is not None or line not in (self.line, self.line + 1):
             return False
-        return any(finding.rule.upper().startswith(rule.upper()) for rule in self.rules)
+        return any(rule_id.upper().startswith(rule.upper()) for rule in self.rules)
 
 
 def _comments(text: str) -> Iterator[tuple[int, int, str]]:
@@ -137,3 +141,20 @@ def apply(
             kept.append(finding)
     unused = tuple(s for s in suppressions if s.problem is None and s not in used)
     return tuple(kept), unused
+
+
+def covering(suppressions: tuple[Suppression, ...]) -> Callable[[str, int | None], bool]:
+    """Whether a finding of a rule on a line would be suppressed: the cap on findings per container counts
+    only those that would not (docs/decisions.md#bounded-work)."""
+    by_line: dict[int, list[Suppression]] = {}
+    for suppression in suppressions:
+        if suppression.problem is None:
+            by_line.setdefault(suppression.line, []).append(suppression)
+
+    def covered(rule_id: str, line: int | None) -> bool:
+        if line is None or rule_id in UNSUPPRESSABLE_RULES:
+            return False
+        nearby = (*by_line.get(line, ()), *by_line.get(line - 1, ()))
+        return any(suppression.covers_rule(rule_id, line) for suppression in nearby)
+
+    return covered
