@@ -57,7 +57,7 @@ NOT_RUN = {
     "jdcloud-preflight check --instance instance.json": "needs the answer the jdc line above saves",
     ".venv/bin/pip install -e '.[bench]'": "the benchmark installs extras and never runs as a test",
     ".venv/bin/python fuzz/fuzz_reader.py": "the fuzzing harness runs by hand",
-    "pip install 'jdcloud-preflight[server]'": "installs the server extra (the test environment has it)",
+    "pip install -e '.[server]'": "installs the server extra (the test environment has it)",
 }
 
 
@@ -198,6 +198,18 @@ def test_the_configuration_example_loads_as_documented(tmp_path: Path) -> None:
     assert 'fail-on = "error"              # warning (default), error or info' in text
 
 
+def test_the_configuration_example_works_when_copied_verbatim(tmp_path: Path) -> None:
+    """Pasted into a project's pyproject.toml as it stands, the example is a working configuration."""
+    (text,) = [text for _, text in _of("toml") if "[tool.jdcloud-preflight]" in text]
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "web.json").write_text('{"name": "web-image", "description": "weekly"}\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "validator", "check", "web.json"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 file checked" in done.stdout
+
+
 def test_ci_snippets_pin_one_commit_and_the_actions_inputs() -> None:
     documents = [yaml.safe_load(text) for _, text in _of("yaml")]
     (workflow,) = [doc for doc in documents if isinstance(doc, dict) and "jobs" in doc]
@@ -223,6 +235,9 @@ def test_the_command_synopsis_matches_the_parser(capsys: pytest.CaptureFixture[s
             assert option in helptext, option
     for command in ("rules", "explain", "schema"):
         assert f"jdcloud-preflight {command}" in synopsis
+    # and the other way round: every option of check --help is in the synopsis
+    listed = set(re.findall(r"--[a-z-]+", synopsis))
+    assert {option for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", helptext) if option != "--help"} <= listed
 
 
 def test_the_suppression_example_suppresses_real_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

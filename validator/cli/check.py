@@ -210,7 +210,7 @@ def _check_everything(
         say(f"jdcloud-preflight: skipped {special.path}: {special.reason}")
     if not gathered.items and discovery.STDIN not in args.paths:
         if gathered.excluded:  # every named file is excluded: nothing of this run's business
-            say(f"jdcloud-preflight: nothing to check: every named file is excluded ({len(gathered.excluded)})")
+            say(f"jdcloud-preflight: every named file is excluded (--force-exclude): {len(gathered.excluded)} left out")
             return _Outcomes()
         # A gate pointed at the wrong folder must not pass.
         return f"nothing to check: no request file (.json, .yaml, .yml) in {' '.join(args.paths)}"
