@@ -98,6 +98,15 @@ def test_the_pin_is_a_commit_of_the_clone_at_or_before_its_head(released: Path) 
     assert {"paths", "fail-on", "sarif-file"} <= set(action["inputs"])
 
 
+def test_the_pinned_hooks_and_action_are_the_documented_ones(released: Path) -> None:
+    """What docs/pre-commit.md and docs/ci.md describe is what the pin runs: the hook entries and the
+    action at the pinned commit are those of the checkout (a pin left behind would run older hooks)."""
+    pin = _pin()
+    for name in (".pre-commit-hooks.yaml", "action.yml"):
+        pinned = yaml.safe_load(_git(released, "show", f"{pin}:{name}"))
+        assert pinned == yaml.safe_load((ROOT / name).read_text(encoding="utf-8")), f"{name} differs at the pin"
+
+
 def _env(released: Path) -> dict[str, str]:
     (repo,) = yaml.safe_load(_snippet())["repos"]
     return {
