@@ -28,7 +28,7 @@ Fixer = Callable[[Intent], Fix | None]
 
 
 def _failure(failure: ParseFailure) -> Finding:
-    rule = registry.BY_ID["C01"]
+    rule = registry.rule_of("C01")
     text = Message(f"cannot read the request: {failure.message}", f"无法读取请求：{failure.zh or failure.message}")
     return Finding(rule.id, rule.severity, text.en, "", failure.line, failure.column, text=text)
 
@@ -49,7 +49,7 @@ def _findings(document: Document, given: Given, fixer: Fixer | None) -> list[Fin
     assert isinstance(document.root, Mapping)
     request = normalise(document.root, document.duplicates, document.readings, document.number_texts)
     found = [
-        _finding(registry.BY_ID[hit.rule], Hit(hit.pointer, hit.message, fix=hit.fix), document, fixer)
+        _finding(registry.rule_of(hit.rule), Hit(hit.pointer, hit.message, fix=hit.fix), document, fixer)
         for hit in schema_hits(request)
     ]
     for rule in registry.checks_for(given):
@@ -77,7 +77,7 @@ def _raw(document: Document | ParseFailure, given: Given, fixer: Fixer | None = 
 
 
 def _malformed(suppression: Suppression) -> Finding:
-    rule = registry.BY_ID["S02"]
+    rule = registry.rule_of("S02")
     problem = suppression.problem or ""
     text = Message(
         f"this suppression comment is malformed and suppresses nothing: {problem}",
@@ -87,7 +87,7 @@ def _malformed(suppression: Suppression) -> Finding:
 
 
 def _unused(suppression: Suppression) -> Finding:
-    rule = registry.BY_ID["S01"]
+    rule = registry.rule_of("S01")
     listed = ",".join(suppression.rules)
     text = Message(
         f"the suppression ignore[{listed}] suppresses nothing on this line or the next; remove it",
