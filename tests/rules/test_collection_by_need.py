@@ -106,3 +106,10 @@ def test_a_check_with_a_policy_imports_the_policy_rules_and_runs_them() -> None:
     modules = _imported_after(code)
     assert "validator.rules.policies.p07_description" in modules
     assert not [m for m in modules if m.startswith("validator.rules.instance.c")]
+
+
+def test_a_policy_that_cannot_be_hashed_still_gets_its_checks() -> None:
+    """A policy built in Python with a list (not a tuple) is looked up without the cache."""
+    listed = Given(Policy(allowed_disk_types=["ssd.gp1"]))  # type: ignore[arg-type]
+    assert "P01" in [rule.id for rule in registry.checks_for(listed)]
+    assert registry.checks_for(listed) == registry.checks_for(Given(Policy(allowed_disk_types=("ssd.gp1",))))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from validator.core.policy import Policy
 from validator.rules.base import Available, Given, Rule, runs
 
 if TYPE_CHECKING:
@@ -109,6 +110,7 @@ def clear_cache() -> None:
     """Forget the collected rules and what was derived from them (for tests that add a rule module)."""
     collected.cache_clear()
     _checks.cache_clear()
+    _checks_by_policy.cache_clear()
 
 
 def __getattr__(name: str) -> object:
@@ -132,7 +134,18 @@ def _checks(available: Available) -> tuple[Rule, ...]:
 def checks_for(given: Given) -> tuple[Rule, ...]:
     """The rules with a check function that runs with what `given` holds (its policy settings and context
     parts), in id order."""
+    if given.context is None:
+        try:
+            return _checks_by_policy(given.policy)
+        except TypeError:  # a policy holding a list (from the Python API) has no hash
+            pass
     return _checks(Available.of(given.policy, given.context))
+
+
+@functools.lru_cache(maxsize=64)
+def _checks_by_policy(policy: Policy) -> tuple[Rule, ...]:
+    """The checks of a run without a context: the same for every request of a run (looked up once)."""
+    return _checks(Available.of(policy, None))
 
 
 def get(rule_id: str) -> Rule | None:
