@@ -142,7 +142,7 @@ def checks_for(given: Given) -> tuple[Rule, ...]:
     return _checks(Available.of(given.policy, given.context))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=16)
 def _checks_by_policy(policy: Policy) -> tuple[Rule, ...]:
     """The checks of a run without a context: the same for every request of a run (looked up once)."""
     return _checks(Available.of(policy, None))
