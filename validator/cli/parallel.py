@@ -54,11 +54,14 @@ def run_all(check: Callable[[str], Outcome], files: list[str], jobs: int) -> lis
 
     from validator.cli import signals
 
-    # fork: the workers start with everything already imported and compiled.
+    # fork: the workers start with everything already imported and compiled. The first file is checked
+    # here, before they fork, so that they also start with jsonschema imported, the validator built and
+    # the rules collected: work each of them would otherwise do again (docs/performance.md).
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    size = max(1, len(files) // (jobs * 8))
-    chunks = [files[start : start + size] for start in range(0, len(files), size)]
+    first, rest = check(files[0]), files[1:]
+    size = max(1, len(rest) // (jobs * 8))
+    chunks = [rest[start : start + size] for start in range(0, len(rest), size)]
     try:
         watched, unwatched, close_pipe = signals.parent_pipe()
         try:
@@ -78,7 +81,7 @@ def run_all(check: Callable[[str], Outcome], files: list[str], jobs: int) -> lis
                     futures = [pool.submit(_check_all, check, chunk) for chunk in chunks]
                 finally:
                     signals.blocking(signal.SIG_UNBLOCK)
-                outcomes = [outcome for future in futures for outcome in future.result()]
+                outcomes = [first, *(outcome for future in futures for outcome in future.result())]
                 ended = False
             finally:
                 if ended:
@@ -92,4 +95,4 @@ def run_all(check: Callable[[str], Outcome], files: list[str], jobs: int) -> lis
         return outcomes
     except (OSError, NotImplementedError, BrokenProcessPool):
         # No process pool here (a sandbox without semaphores, a killed worker): check serially instead.
-        return [check(path) for path in files]
+        return [first, *(check(path) for path in rest)]

@@ -29,7 +29,7 @@ Fixer = Callable[[Intent], Fix | None]
 
 
 def _failure(failure: ParseFailure) -> Finding:
-    rule = registry.BY_ID["C01"]
+    rule = registry.rule_of("C01")
     text = Message(f"cannot read the request: {failure.message}", f"无法读取请求：{failure.zh or failure.message}")
     return Finding(rule.id, rule.severity, text.en, "", failure.line, failure.column, text=text)
 
@@ -56,7 +56,7 @@ def _findings(
     cap = Cap(_suppressed_by(inline, document))
     found = []
     for schema_hit in schema_hits(request):
-        rule, hit = registry.BY_ID[schema_hit.rule], Hit(schema_hit.pointer, schema_hit.message, fix=schema_hit.fix)
+        rule, hit = registry.rule_of(schema_hit.rule), Hit(schema_hit.pointer, schema_hit.message, fix=schema_hit.fix)
         if cap.admits(rule, hit):
             found.append(_finding(rule, hit, document, fixer))
     for rule in registry.checks_for(given):
@@ -108,7 +108,7 @@ def _raw(
 
 
 def _malformed(suppression: Suppression) -> Finding:
-    rule = registry.BY_ID["S02"]
+    rule = registry.rule_of("S02")
     problem = suppression.problem or ""
     text = Message(
         f"this suppression comment is malformed and suppresses nothing: {problem}",
@@ -118,7 +118,7 @@ def _malformed(suppression: Suppression) -> Finding:
 
 
 def _unused(suppression: Suppression) -> Finding:
-    rule = registry.BY_ID["S01"]
+    rule = registry.rule_of("S01")
     listed = ",".join(suppression.written or suppression.rules)  # as the comment wrote them
     text = Message(
         f"the suppression ignore[{listed}] suppresses nothing on this line or the next; remove it",

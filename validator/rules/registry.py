@@ -6,11 +6,13 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import attrs
 
+from validator.core.policy import Policy
 from validator.rules.base import Available, Given, Rule, runs
 
 if TYPE_CHECKING:
@@ -47,26 +49,48 @@ def _known_ids(rules: tuple[Rule, ...]) -> str:
     return "known prefixes: " + ", ".join(spans) + ", or a shorter prefix such as C3 or P"
 
 
-def defined_rules() -> list[tuple[str, Rule]]:
+# An area package whose rules all need a context part, or a policy setting, says so in its `__init__` with
+# `COLLECTED_WITH = "context"` (or "policy"): a run with neither collects it only when it asks for every rule
+# (docs/performance.md). tests/rules check that every rule of such a package has that need.
+Kind = str
+KINDS: frozenset[Kind] = frozenset({"context", "policy"})
+
+
+def _walk(package: ModuleType, skip: frozenset[Kind]) -> Iterator[ModuleType]:
+    """The modules under `package`, depth first in name order as `pkgutil.walk_packages` finds them, without
+    the packages (and what is under them) whose `COLLECTED_WITH` is in `skip`."""
+    for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+        module = importlib.import_module(info.name)
+        if info.ispkg:
+            if getattr(module, "COLLECTED_WITH", None) in skip:
+                continue
+            yield module
+            yield from _walk(module, skip)
+        else:
+            yield module
+
+
+def defined_rules(skip: frozenset[Kind] = frozenset()) -> list[tuple[str, Rule]]:
     """Every module-level `Rule` object of every module under `validator.rules` (its `__path__` as it is
-    now), each once, with the first module it was found in, in the order the modules were found."""
+    now), each once, with the first module it was found in, in the order the modules were found; without the
+    packages collected only with a kind in `skip`."""
     import validator.rules as package
 
     found: dict[int, tuple[str, Rule]] = {}
-    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-        module = importlib.import_module(info.name)
+    for module in _walk(package, skip):
         for value in vars(module).values():
             if isinstance(value, Rule):
-                found.setdefault(id(value), (info.name, value))  # a rule imported elsewhere is still one rule
+                found.setdefault(id(value), (module.__name__, value))  # a rule imported elsewhere is still one rule
     return list(found.values())
 
 
 @functools.cache
-def collected() -> Collection:
-    """The rules, collected once per process (`clear_cache` collects again)."""
+def collected(skip: frozenset[Kind] = frozenset()) -> Collection:
+    """The rules, collected once per process (`clear_cache` collects again); with `skip`, without the
+    packages collected only with those kinds (the rules a run without them can use)."""
     by_id: dict[str, Rule] = {}
     modules: dict[str, str] = {}
-    for module, rule in defined_rules():
+    for module, rule in defined_rules(skip):
         if rule.id in by_id:
             raise DuplicateRule(
                 f"rule id {rule.id} is defined twice: {by_id[rule.id].name} in {modules[rule.id]} and {rule.name} "
@@ -77,10 +101,16 @@ def collected() -> Collection:
     return Collection(rules, {rule.id: rule for rule in rules}, _known_ids(rules), modules)
 
 
+def _least() -> Collection:
+    """The rules every run can use: a run with no context and no policy needs no more."""
+    return collected(KINDS)
+
+
 def clear_cache() -> None:
     """Forget the collected rules and what was derived from them (for tests that add a rule module)."""
     collected.cache_clear()
     _checks.cache_clear()
+    _checks_by_policy.cache_clear()
 
 
 def __getattr__(name: str) -> object:
@@ -95,18 +125,40 @@ def __getattr__(name: str) -> object:
 
 @functools.cache
 def _checks(available: Available) -> tuple[Rule, ...]:
-    return tuple(rule for rule in collected().rules if rule.check is not None and runs(rule, available))
+    has = {"context": available.context, "policy": available.policy}
+    skip = frozenset(kind for kind, parts in has.items() if not parts)
+    rules = collected(skip).rules
+    return tuple(rule for rule in rules if rule.check is not None and runs(rule, available))
 
 
 def checks_for(given: Given) -> tuple[Rule, ...]:
     """The rules with a check function that runs with what `given` holds (its policy settings and context
     parts), in id order."""
+    if given.context is None:
+        try:
+            return _checks_by_policy(given.policy)
+        except TypeError:  # a policy holding a list (from the Python API) has no hash
+            pass
     return _checks(Available.of(given.policy, given.context))
+
+
+@functools.lru_cache(maxsize=16)
+def _checks_by_policy(policy: Policy) -> tuple[Rule, ...]:
+    """The checks of a run without a context: the same for every request of a run (looked up once)."""
+    return _checks(Available.of(policy, None))
 
 
 def get(rule_id: str) -> Rule | None:
     """A rule by id, case-insensitively (`c31` finds C31)."""
-    return collected().by_id.get(rule_id.upper())
+    rule_id = rule_id.upper()
+    return _least().by_id.get(rule_id) or collected().by_id.get(rule_id)
+
+
+def rule_of(rule_id: str) -> Rule:
+    """The rule with this exact id (KeyError if none), as `BY_ID[rule_id]`: every run's rules are looked in
+    first, the others collected only for an id that is not among them."""
+    rule = _least().by_id.get(rule_id)
+    return rule if rule is not None else collected().by_id[rule_id]
 
 
 def unmatched(prefixes: tuple[str, ...] | list[str]) -> list[str]:

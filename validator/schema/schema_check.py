@@ -32,6 +32,7 @@ _TYPE_WORDS = {
 }
 
 
+@functools.cache  # one class per process, shared by the request forms and the configuration schema
 def strict_validator_class() -> type[Validator]:
     """Draft 2020-12 with the integer type the API reads: 40.0 and true are not integers (docs/rules.md#c03).
 
@@ -72,9 +73,10 @@ def _inlined(schema: Any, resolver: Any) -> Any:
 
 
 @functools.cache
-def _validators() -> dict[str, Validator]:
-    """One validator per request form, built once per process. The shipped schemas reach each other by
-    `$id` through a `referencing` registry, which resolves every `$ref` once, here."""
+def _validators(form: str) -> Validator:
+    """The validator of one request form, built once per process when a request of that form is first
+    checked (a run of one form never builds the other). The shipped schemas reach each other by `$id`
+    through a `referencing` registry, which resolves every `$ref` once, here."""
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
 
@@ -83,11 +85,7 @@ def _validators() -> dict[str, Validator]:
         (schemas.load(name)["$id"], Resource.from_contents(schemas.load(name), DRAFT202012))
         for name in schemas.SCHEMA_FILES
     )
-    forms = (schemas.PARAMETERS, schemas.BODY)
-    return {
-        name: strict(_inlined(schemas.load(name), registry.resolver(schemas.load(name)["$id"])), registry=registry)
-        for name in forms
-    }
+    return strict(_inlined(schemas.load(form), registry.resolver(schemas.load(form)["$id"])), registry=registry)
 
 
 def _field(path: tuple[object, ...]) -> str:
@@ -167,7 +165,7 @@ def _message(keyword: str, field: str, value: Any, limit: Any, written: str | No
 
 
 def validator_for(parameters_form: bool) -> Validator:
-    return _validators()[schemas.PARAMETERS if parameters_form else schemas.BODY]
+    return _validators(schemas.PARAMETERS if parameters_form else schemas.BODY)
 
 
 @attrs.frozen

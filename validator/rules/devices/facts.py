@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from validator.core.model import Entry
@@ -14,6 +15,7 @@ LAST_SLOT = "vdbm"
 MAX_ENTRIES: int = schemas.load(schemas.PARAMETERS)["properties"]["dataDisks"]["maxItems"]
 
 
+@functools.lru_cache(maxsize=128)  # the same few names in every request
 def slot_number(device: str) -> int | None:
     """The virtio index of a well-formed `vd` name (vda is 1, vdz 26, vdaa 27, …), or None."""
     match = _VD_NAME.fullmatch(device)

@@ -21,6 +21,9 @@ from validator.rules.disk_spec.facts import (
     fixed_iops,
 )
 
+# The API's answer, the same for every finding of the rule (an immutable record).
+_API = IOPS_OUT_OF_RANGE.render()
+
 
 @rule(
     "C45",
@@ -58,7 +61,6 @@ from validator.rules.disk_spec.facts import (
     ),
 )
 def iops_range(request: Request, given: Given) -> Iterator[Hit]:
-    api = IOPS_OUT_OF_RANGE.render()
     for entry, disk in request.specs:
         member = disk.members.get("iops")
         kind, size, described = (
@@ -92,7 +94,7 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
             yield Hit(
                 member.pointer,
                 m(f"iops {quote(iops)} is below the minimum {IOPS_MIN}", f"iops {quote(iops)} 低于最小值 {IOPS_MIN}"),
-                api=api,
+                api=_API,
                 fix=fix,
             )
         elif is_int(size):
@@ -113,14 +115,14 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
                         f"iops {quote(iops)} 超过最大值 {maximum}"
                         f"（min({IOPS_CAP}, diskSizeGB {quote(size)} × {IOPS_PER_GB}){source.zh}）",
                     ),
-                    api=api,
+                    api=_API,
                     fix=fix,
                 )
         elif iops > IOPS_CAP:
             yield Hit(
                 member.pointer,
                 m(f"iops {quote(iops)} is above the maximum {IOPS_CAP}", f"iops {quote(iops)} 超过最大值 {IOPS_CAP}"),
-                api=api,
+                api=_API,
                 fix=fix,
             )
         else:
@@ -132,6 +134,6 @@ def iops_range(request: Request, given: Given) -> Iterator[Hit]:
                     f"iops {quote(iops)} is not a multiple of {IOPS_STEP}",
                     f"iops {quote(iops)} 不是 {IOPS_STEP} 的倍数",
                 ),
-                api=api,
+                api=_API,
                 fix=fix,
             )

@@ -36,7 +36,6 @@ def instance_id(request: Request, given: Given) -> Iterator[Hit]:
     if member is None or not isinstance(member.value, str):
         return
     value = member.value
-    api = INSTANCE_NOT_FOUND.render(value)
     if "*" in value:
         yield Hit(
             member.pointer,
@@ -44,7 +43,7 @@ def instance_id(request: Request, given: Given) -> Iterator[Hit]:
                 f'instanceId "{value}" is a masked id copied from documentation: use your instance\'s real id',
                 f'instanceId "{value}" 是从文档复制的打码 ID：请填写实例的真实 ID',
             ),
-            api=api,
+            api=INSTANCE_NOT_FOUND.render(value),
         )
     elif not INSTANCE_PATTERN.fullmatch(value):
         yield Hit(
@@ -53,7 +52,7 @@ def instance_id(request: Request, given: Given) -> Iterator[Hit]:
                 f'instanceId "{value}" is not an instance id (i- followed by lower-case letters and digits)',
                 f'instanceId "{value}" 不是云主机 ID（应为 i- 加小写字母和数字）',
             ),
-            api=api,
+            api=INSTANCE_NOT_FOUND.render(value),
         )
     elif len(value) - 2 != INSTANCE_SUFFIX_LENGTH:
         yield Hit(

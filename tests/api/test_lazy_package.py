@@ -1,0 +1,49 @@
+"""The package's public names are imported on first use: the command does not load the Python API."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import validator
+
+
+def _modules_after(code: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return set(done.stdout.split())
+
+
+def test_importing_the_command_does_not_import_the_python_api() -> None:
+    modules = _modules_after("import validator.cli.main")
+    assert "validator.api" not in modules
+    assert "validator" in modules
+
+
+def test_importing_a_public_name_imports_its_module() -> None:
+    modules = _modules_after("from validator import check_create_image")
+    assert "validator.api" in modules
+    assert "validator.instance.context" not in modules  # the context only when it is used
+
+
+@pytest.mark.parametrize("name", [name for name in validator.__all__ if name != "__version__"])
+def test_every_public_name_is_the_object_its_module_defines(name: str) -> None:
+    import importlib
+
+    home = importlib.import_module(validator._HOMES[name])
+    assert getattr(validator, name) is getattr(home, name)
+    assert name in dir(validator)
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'check_everything'"):
+        validator.check_everything  # noqa: B018
+    with pytest.raises(ImportError):
+        exec("from validator import check_everything", {})
