@@ -13,7 +13,7 @@ import attrs
 
 from validator.config import selection
 from validator.config.toml_bounds import MAX_CONFIG_BYTES, problem
-from validator.core.finding import Severity
+from validator.core.finding import UNSUPPRESSABLE_RULES, Severity
 from validator.core.policy import Policy
 from validator.rules import registry
 from validator.rules.policies import name_regex
@@ -179,6 +179,9 @@ def validate(path: Path, table: object) -> dict[str, Any]:
     for rule in table.get("severity", {}):
         if rule not in registry.BY_ID:
             raise ConfigError(f"{path}: {_where(path, ['severity', rule])}: no rule has the id {rule}")
+        if rule in UNSUPPRESSABLE_RULES and table["severity"][rule] != registry.BY_ID[rule].severity:
+            where = _where(path, ["severity", rule])
+            raise ConfigError(f"{path}: {where}: cannot be changed: a file that cannot be read is always an error")
     _check_prefixes(path, table)
     pattern = table.get("policy", {}).get("name-pattern")
     if pattern is not None:
