@@ -13,7 +13,9 @@ def test_an_unknown_option_with_escapes_and_a_newline_is_one_escaped_line(capsys
         main(["check", "--form\x1b[31m\n::error::x\u200e", "json", "r.json"])
     assert ended.value.code == 2
     err = capsys.readouterr().err
-    assert "\x1b" not in err and "\u200e" not in err and "\n::error" not in err
+    assert "\x1b" not in err
+    assert "\u200e" not in err
+    assert "\n::error" not in err
     assert "unrecognized arguments: --form\\x1b[31m\\n::error::x\\u200e\n" in err
 
 

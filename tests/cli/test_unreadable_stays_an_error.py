@@ -22,7 +22,8 @@ def test_lowering_c01_in_the_configuration_is_a_configuration_error(
     monkeypatch.chdir(tmp_path)
     assert main(["check", "req.yaml"]) == 2
     err = capsys.readouterr().err
-    assert "severity.C01" in err and "cannot be changed" in err
+    assert "severity.C01" in err
+    assert "cannot be changed" in err
     assert len(err.strip().splitlines()) == 1
 
 
