@@ -21,7 +21,8 @@ def test_a_rule_name_sets_the_severity_of_its_rule(tmp_path: Path) -> None:
     ("key", "words"),
     [
         ("iops-ignord", "no rule has the id or name iops-ignord"),
-        ("C4", "expected a rule id such as C39 or a rule name such as iops-ignored, got 'C4'"),
+        ("C4", "no rule has the id or name C4"),
+        ("4C", "expected a rule id such as C39 or a rule name such as iops-ignored, got '4C'"),
         ("C99", "no rule has the id or name C99"),
     ],
 )
@@ -29,6 +30,19 @@ def test_a_severity_key_that_is_no_rule_is_refused(tmp_path: Path, key: str, wor
     path = tmp_path / "c.toml"
     path.write_text(f'[severity]\n{key} = "error"\n')
     with pytest.raises(ConfigError, match=words):
+        load(path)
+
+
+def test_a_one_word_rule_name_sets_the_severity_of_its_rule(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[severity]\ntype = "warning"\n')  # C03's name has no hyphen
+    assert load(path).severity == {"C03": Severity.WARNING}
+
+
+def test_the_file_cannot_be_read_rule_cannot_be_lowered_by_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[severity]\nparse = "info"\n')
+    with pytest.raises(ConfigError, match=r"severity\.parse: cannot be changed"):
         load(path)
 
 

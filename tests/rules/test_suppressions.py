@@ -68,3 +68,8 @@ def test_unused_suppression_message_shows_the_rules_as_the_comment_wrote_them() 
     assert "C44" not in unused[0].message
     assert unused[0].text is not None
     assert "ignore[iops-ignored,C3]" in unused[0].text.zh
+
+
+def test_a_one_word_rule_name_in_a_comment_suppresses_its_rule() -> None:
+    text = "# jdcloud-preflight: ignore[type]\nname: 5\n"  # C03's name is the plain word `type`
+    assert check_create_image(text, filename="r.yaml").findings == ()

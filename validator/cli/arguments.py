@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from validator import __version__
+from validator.output import one_line
 from validator.output.formats import FORMATS
 from validator.workspace.files import DEFAULT_MAX_BYTES
 
@@ -37,7 +38,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         options = [option for action in command._actions for option in action.option_strings]
         guesses = [difflib.get_close_matches(extra.split("=", 1)[0], options, n=1) for extra in extras]
         hint = next((f" (did you mean {guess[0]}?)" for guess in guesses if guess), "")
-        command.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+        named = " ".join(one_line(extra) for extra in extras)  # escaped as file names are: one safe line
+        command.error(f"unrecognized arguments: {named}{hint}")
     return args
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -36,6 +37,17 @@ def stop_workers() -> None:
         if child.is_alive():
             child.kill()
             child.join(timeout=5)
+
+
+def _release_results(results: object) -> None:
+    """Close this process's end of the pool's result pipe once the workers are stopped: a worker stopped
+    half-way through sending a result leaves the pool's thread reading the rest of the message, which only the
+    end of the pipe interrupts (otherwise the interpreter waits for that thread at exit, for ever)."""
+    writer = getattr(results, "_writer", None)
+    close = getattr(writer, "close", None)
+    if callable(close):
+        with contextlib.suppress(OSError):
+            close()
 
 
 def _check_all(check: Callable[[str], Outcome], paths: list[str]) -> list[Outcome]:
@@ -86,8 +98,10 @@ def run_all(check: Callable[[str], Outcome], files: list[str], jobs: int) -> lis
             finally:
                 if ended:
                     # A signal or a broken pool: stop now rather than wait for the queued work.
+                    results = getattr(pool, "_result_queue", None)  # shutdown forgets it
                     stop_workers()
                     pool.shutdown(wait=False)
+                    _release_results(results)
                 else:
                     pool.shutdown()
         finally:

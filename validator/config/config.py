@@ -13,7 +13,7 @@ import attrs
 
 from validator.config import selection
 from validator.config.toml_bounds import MAX_CONFIG_BYTES, problem
-from validator.core.finding import Severity
+from validator.core.finding import UNSUPPRESSABLE_RULES, Severity
 from validator.core.policy import Policy
 from validator.rules import registry
 from validator.rules.policies import name_regex
@@ -201,6 +201,9 @@ def _severity_ids(path: Path, severity: dict[str, Any]) -> dict[str, Any]:
             raise ConfigError(f"{path}: {_where(path, ['severity', key])}: no rule has the id or name {key}")
         if rule in by_id:
             raise ConfigError(f"{path}: {_where(path, ['severity', key])}: {rule} is set twice (by id and name)")
+        if rule in UNSUPPRESSABLE_RULES and value != registry.BY_ID[rule].severity:
+            where = _where(path, ["severity", key])
+            raise ConfigError(f"{path}: {where}: cannot be changed: a file that cannot be read is always an error")
         by_id[rule] = value
     return by_id
 

@@ -102,15 +102,14 @@ def _parse(comment: str) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
             f"{bad[0]!r} in ignore[...] is not a rule id, prefix or name such as C31, C3, P or key-spelling",
             written,
         )
-    names = [part for part in parts if _NAME.fullmatch(part)]
-    if names:
-        from validator.rules import registry  # only for a suppression that names rules
+    from validator.rules import registry
 
-        unknown = [name for name in names if registry.by_name(name) is None]
-        if unknown:
-            return (), f"{unknown[0]!r} in ignore[...] is not the name of a rule", written
-        parts = [registry.canonical(part) for part in parts]
-    return tuple(parts), None, written
+    # A hyphenated word can only be a name; a plain word (`type`, `parse`) is a rule's name where a rule has
+    # it, else an id prefix.
+    unknown = [part for part in parts if _NAME.fullmatch(part) and registry.by_name(part) is None]
+    if unknown:
+        return (), f"{unknown[0]!r} in ignore[...] is not the name of a rule", written
+    return tuple(registry.canonical(part) for part in parts), None, written
 
 
 def find(text: str) -> tuple[Suppression, ...]:
