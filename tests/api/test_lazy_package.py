@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -25,6 +26,15 @@ def test_importing_the_command_does_not_import_the_python_api() -> None:
     modules = _modules_after("import validator.cli.main")
     assert "validator.api" not in modules
     assert "validator" in modules
+
+
+def test_a_check_without_a_name_pattern_does_not_load_re2(tmp_path: Path) -> None:
+    request = tmp_path / "r.json"
+    request.write_text('{"name": "web-image"}\n', encoding="utf-8")
+    run = f"from validator.cli.main import main\nmain(['check', {str(request)!r}])"
+    assert "re2" not in _modules_after(run)
+    (tmp_path / ".jdcloud-preflight.toml").write_text('[policy]\nname-pattern = "^web-"\n', encoding="utf-8")
+    assert "re2" in _modules_after(run)
 
 
 def test_importing_a_public_name_imports_its_module() -> None:

@@ -16,7 +16,6 @@ from validator.config.toml_bounds import MAX_CONFIG_BYTES, problem
 from validator.core.finding import UNSUPPRESSABLE_RULES, Severity
 from validator.core.policy import Policy
 from validator.rules import registry
-from validator.rules.policies import name_regex
 from validator.schema import schemas
 from validator.settings import Settings
 from validator.workspace.files import DEFAULT_MAX_BYTES, TooLarge, Unreadable, read
@@ -184,6 +183,8 @@ def validate(path: Path, table: object) -> dict[str, Any]:
     _check_prefixes(path, table)
     pattern = table.get("policy", {}).get("name-pattern")
     if pattern is not None:
+        from validator.rules.policies import name_regex  # RE2 is loaded only for a configuration with a pattern
+
         refused = name_regex.problem(pattern)
         if refused is not None:
             where = _where(path, ["policy", "name-pattern"])
