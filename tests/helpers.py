@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +78,15 @@ MIXED = (
     "      az: cn-north-1a\n"
     "      diskSizeGB: 45\n"
 )
+
+
+def modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter has imported once it has run `code`."""
+    done = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return set(done.stdout.split())

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import validator
-
-
-def _modules_after(code: str) -> set[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    return set(done.stdout.split())
+from tests.helpers import modules_after
 
 
 def test_importing_the_command_does_not_import_the_python_api() -> None:
-    modules = _modules_after("import validator.cli.main")
+    modules = modules_after("import validator.cli.main")
     assert "validator.api" not in modules
     assert "validator" in modules
 
@@ -32,13 +20,13 @@ def test_a_check_without_a_name_pattern_does_not_load_re2(tmp_path: Path) -> Non
     request = tmp_path / "r.json"
     request.write_text('{"name": "web-image"}\n', encoding="utf-8")
     run = f"from validator.cli.main import main\nmain(['check', {str(request)!r}])"
-    assert "re2" not in _modules_after(run)
+    assert "re2" not in modules_after(run)
     (tmp_path / ".jdcloud-preflight.toml").write_text('[policy]\nname-pattern = "^web-"\n', encoding="utf-8")
-    assert "re2" in _modules_after(run)
+    assert "re2" in modules_after(run)
 
 
 def test_importing_a_public_name_imports_its_module() -> None:
-    modules = _modules_after("from validator import check_create_image")
+    modules = modules_after("from validator import check_create_image")
     assert "validator.api" in modules
     assert "validator.instance.context" not in modules  # the context only when it is used
 

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import importlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import modules_after
 from tests.rules.rule_modules import EXTRA_RULE, write_module
 from validator.core.policy import Policy
 from validator.rules import registry
@@ -79,19 +78,8 @@ def test_a_package_added_with_a_need_is_left_out_of_the_least_collection(extra_r
     assert registry.rule_of("C99").name == "added-rule"
 
 
-def _imported_after(code: str) -> set[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    return set(done.stdout.split())
-
-
 def test_a_check_without_context_or_policy_imports_no_instance_or_policy_rule() -> None:
-    modules = _imported_after('from validator import check_create_image\ncheck_create_image({"name": "web"})')
+    modules = modules_after('from validator import check_create_image\ncheck_create_image({"name": "web"})')
     assert not [m for m in modules if m.startswith(("validator.rules.instance.c", "validator.rules.policies.p"))]
     assert "validator.rules.names.c20_name_required" in modules
 
@@ -103,7 +91,7 @@ def test_a_check_with_a_policy_imports_the_policy_rules_and_runs_them() -> None:
         " settings=Settings(policy=Policy(require_description=True)))\n"
         "assert [f.rule for f in r.findings] == ['P07'], r.findings"
     )
-    modules = _imported_after(code)
+    modules = modules_after(code)
     assert "validator.rules.policies.p07_description" in modules
     assert not [m for m in modules if m.startswith("validator.rules.instance.c")]
 
