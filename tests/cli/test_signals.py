@@ -78,6 +78,17 @@ def _started_fixing(process: subprocess.Popen[bytes], folder: Path, fixed: bytes
     pytest.skip("the run ended before it could be signalled")
 
 
+def _parallel_fix_under_way(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, bytes]:
+    """A `--jobs 2 --fix` run over the requests, once both workers are fixing: the process, its folder
+    and the text a fixed file has."""
+    fixed = _fixed_text(tmp_path)
+    folder = tmp_path / "requests"
+    _requests(folder)
+    process = _start(folder)
+    _started_fixing(process, folder, fixed, workers=2)
+    return process, folder, fixed
+
+
 def _gone(group: int) -> bool:
     deadline = time.monotonic() + 15
     while _group_members(group) and time.monotonic() < deadline:
@@ -100,11 +111,7 @@ def _after_the_end(folder: Path, fixed: bytes, group: int) -> None:
 def test_sigterm_and_sighup_of_the_command_stop_its_workers_and_exit_128_plus_the_signal(
     name: str, code: int, tmp_path: Path
 ) -> None:
-    fixed = _fixed_text(tmp_path)
-    folder = tmp_path / "requests"
-    _requests(folder)
-    process = _start(folder)
-    _started_fixing(process, folder, fixed, workers=2)
+    process, folder, fixed = _parallel_fix_under_way(tmp_path)
     os.kill(process.pid, getattr(signal, name))
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == code
@@ -114,11 +121,7 @@ def test_sigterm_and_sighup_of_the_command_stop_its_workers_and_exit_128_plus_th
 
 
 def test_sigkill_of_the_command_ends_its_workers_and_releases_its_output(tmp_path: Path) -> None:
-    fixed = _fixed_text(tmp_path)
-    folder = tmp_path / "requests"
-    _requests(folder)
-    process = _start(folder)
-    _started_fixing(process, folder, fixed, workers=2)
+    process, folder, fixed = _parallel_fix_under_way(tmp_path)
     os.kill(process.pid, signal.SIGKILL)
     # communicate() returns only once every holder of the pipes (the workers too) has closed them: a `| tee`
     # after the command would otherwise wait for ever.
@@ -128,11 +131,7 @@ def test_sigkill_of_the_command_ends_its_workers_and_releases_its_output(tmp_pat
 
 
 def test_ctrl_c_during_a_parallel_fix_leaves_no_temporary_file(tmp_path: Path) -> None:
-    fixed = _fixed_text(tmp_path)
-    folder = tmp_path / "requests"
-    _requests(folder)
-    process = _start(folder)
-    _started_fixing(process, folder, fixed, workers=2)
+    process, folder, fixed = _parallel_fix_under_way(tmp_path)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: the whole group
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
@@ -142,11 +141,7 @@ def test_ctrl_c_during_a_parallel_fix_leaves_no_temporary_file(tmp_path: Path) -
 
 def test_sigterm_to_the_whole_group_ends_the_run_with_143(tmp_path: Path) -> None:
     """As `timeout` or a CI runner may send it: the workers get it too, and clean up after themselves."""
-    fixed = _fixed_text(tmp_path)
-    folder = tmp_path / "requests"
-    _requests(folder)
-    process = _start(folder)
-    _started_fixing(process, folder, fixed, workers=2)
+    process, folder, fixed = _parallel_fix_under_way(tmp_path)
     os.killpg(process.pid, signal.SIGTERM)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 143
