@@ -7,7 +7,7 @@ import enum
 import attrs
 
 from validator.core.messages import Message
-from validator.fixes.records import Applicability, Fix
+from validator.fixes.records import Fix
 
 # The order of severities, lowest first: `--fail-on` and comparisons follow it.
 _RANK = {"info": 1, "warning": 2, "error": 3}
@@ -81,15 +81,6 @@ class ApiError:
         return f"{text}: {self.message}" if self.message else text
 
 
-def _json_value(_instance: object, _field: object, value: object) -> object:
-    """How a finding's members are written as JSON: a severity by its label, an applicability by its name."""
-    if isinstance(value, Severity):
-        return value.label
-    if isinstance(value, Fix):
-        return value.to_dict()
-    return value.value if isinstance(value, Applicability) else value
-
-
 @attrs.frozen
 class Finding:
     """One problem in one request document.
@@ -130,12 +121,17 @@ class Finding:
 
     def to_dict(self) -> dict[str, object]:
         """The finding as the JSON report writes it (members in this order, the end beside the start)."""
-        members = attrs.asdict(self, value_serializer=_json_value, filter=_reported)
-        order = [*_ORDER[:6], "end_line", "end_column", *_ORDER[6:]]
-        return {name: members[name] for name in order}
+        # One level of attrs.asdict: the members that are records write themselves (a recursive asdict
+        # would walk every edit of a fix through a serializer: most of the JSON report's time).
+        members = attrs.asdict(self, recurse=False, filter=_reported)
+        members["severity"] = self.severity.label
+        members["api"] = None if self.api is None else self.api.to_dict()
+        members["fix"] = None if self.fix is None else self.fix.to_dict()
+        return {name: members[name] for name in _ORDER}
 
 
-_ORDER = ("rule", "severity", "message", "pointer", "line", "column", "api", "fix")
+# The members in the order the JSON report writes them, the end beside the start.
+_ORDER = ("rule", "severity", "message", "pointer", "line", "column", "end_line", "end_column", "api", "fix")
 
 
 def _reported(attribute: attrs.Attribute[object], _value: object) -> bool:
