@@ -537,3 +537,30 @@ def test_fixing_any_text_never_fails(text: str, filename: str) -> None:
     assert result.changed == (result.text != text)
     if result.changed:
         _read(result.text, filename)
+
+
+@PROPERTY_SETTINGS
+@given(written() | with_yaml_machinery())
+def test_skipping_the_ambiguity_walk_offers_the_same_fixes(case: tuple[str, str]) -> None:
+    """A JSON text with no key written twice skips the walk that refuses fixes settling an ambiguity: the
+    check offers exactly the fixes a fixer that always walks would offer."""
+    from validator.core.engine import check_document
+    from validator.fixes.edits import Fixer
+    from validator.readers import Document
+
+    filename, text = case
+    document = parse_text(text, filename)
+    if not isinstance(document, Document):
+        return
+    yaml_text = not filename.endswith(".json")
+    walking = Fixer(text, yaml_text, document.spans, frozenset(r.pointer for r in document.readings))
+    always = check_document(document, path=filename, fixer=walking)
+    offered = check_create_image(text, filename=filename).findings
+    assert [finding.fix for finding in offered] == [finding.fix for finding in always]
+
+
+def test_a_json_key_written_twice_with_different_values_still_gets_no_fix() -> None:
+    text = '{"name": "web", "dataDisks": [], "description": "a", "Description": "b", "description": "c"}'
+    findings = check_create_image(text, filename="request.json").findings
+    assert any(finding.rule == "C02" for finding in findings)
+    assert [finding for finding in findings if finding.fix is not None] == []

@@ -54,13 +54,14 @@ def _fixer_for(text: str, yaml: bool, document: Document | ParseFailure) -> Call
     module) is loaded only when a rule offers a fix."""
     spans = document.spans if isinstance(document, Document) else None
     readings = frozenset(r.pointer for r in document.readings) if isinstance(document, Document) else frozenset()
+    repeats_keys = not isinstance(document, Document) or bool(document.duplicates)
     made: list[Fixer] = []
 
     def fix(intent: Intent) -> Fix | None:
         if not made:
             from validator.fixes.edits import Fixer
 
-            made.append(Fixer(text, yaml, spans, readings))
+            made.append(Fixer(text, yaml, spans, readings, repeats_keys))
         return made[0](intent)
 
     return fix

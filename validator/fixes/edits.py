@@ -134,13 +134,21 @@ class Fixer:
     first intent)."""
 
     def __init__(
-        self, text: str, is_yaml: bool, spans: Callable[[], Node] | None, readings: frozenset[str] = frozenset()
+        self,
+        text: str,
+        is_yaml: bool,
+        spans: Callable[[], Node] | None,
+        readings: frozenset[str] = frozenset(),
+        repeats_keys: bool = True,
     ) -> None:
         self.text = text
         self.is_yaml = is_yaml
         self._spans = spans
         # Pointers of values two YAML versions read differently (C06).
         self._readings = readings
+        # A JSON text whose reader found no key written twice has no ambiguity a fix could settle: no repeated
+        # key, and neither merge keys nor YAML readings, which only YAML has. Such texts skip the walk.
+        self._may_be_ambiguous = is_yaml or repeats_keys
         self._root: Node | None = None
         self._failed = False
         self._line_starts: list[int] | None = None
@@ -162,7 +170,7 @@ class Fixer:
         if root is None:
             return None
         try:
-            if chooses_a_reading(root, intent, self._readings, self._repeats):
+            if self._may_be_ambiguous and chooses_a_reading(root, intent, self._readings, self._repeats):
                 return None
             span = self._span(root, intent)
         except NoSpans:
