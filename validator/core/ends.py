@@ -46,8 +46,9 @@ def _spans_at(root: Node, pointer: str) -> list[tuple[int, int]]:
 
 def with_ends(findings: tuple[Finding, ...], text: str, document: Document) -> tuple[Finding, ...]:
     """`findings` with `end_line` and `end_column` (just past the last character) set where the finding
-    starts at a key or value of `document`, read from `text`."""
-    if document.spans is None or not any(f.pointer and f.line is not None for f in findings):
+    starts at a key or value of `document`, read from `text`. Findings that already know their end (the
+    JSON reader places both) are left as they are, so that their documents build no spans for it."""
+    if document.spans is None or not any(_open(f) for f in findings):
         return findings
     try:
         root = document.spans()
@@ -59,8 +60,13 @@ def with_ends(findings: tuple[Finding, ...], text: str, document: Document) -> t
     return tuple(ended)
 
 
+def _open(finding: Finding) -> bool:
+    """Whether the finding starts at a key or value and its end is not known yet."""
+    return bool(finding.pointer) and finding.line is not None and finding.end_line is None
+
+
 def _ended(finding: Finding, text: str, root: Node) -> Finding:
-    if not finding.pointer or finding.line is None:
+    if not _open(finding):
         return finding
     try:
         spans = _spans_at(root, finding.pointer)

@@ -39,10 +39,16 @@ def _finding(rule: Rule, hit: Hit, document: Document, fixer: Fixer | None = Non
     api = hit.api
     if api is None and severity is Severity.ERROR and rule.api is not None:
         api = rule.api.render()
-    position = document.locate(hit.pointer, hit.at_key)
-    line, column = position if position is not None else (None, None)
+    placed = document.place(hit.pointer, hit.at_key)
+    line = column = end_line = end_column = None
+    if placed is not None:
+        (line, column), end = placed
+        if end is not None and hit.pointer:  # a finding about the whole request marks no span
+            end_line, end_column = end
     fix = None if hit.fix is None or fixer is None else fixer(hit.fix)
-    return Finding(rule.id, severity, hit.message.en, hit.pointer, line, column, api, fix, hit.message)
+    return Finding(
+        rule.id, severity, hit.message.en, hit.pointer, line, column, api, fix, hit.message, end_line, end_column
+    )
 
 
 def _findings(

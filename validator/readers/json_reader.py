@@ -191,7 +191,7 @@ class _JsonMap:
         self.origin = origin
         self.line_starts: list[int] | None = None
         self._objects: dict[int, list[_Raw]] = {}
-        self._keys: dict[int, dict[str, tuple[int, int]]] = {}
+        self._keys: dict[int, dict[str, tuple[int, int, int, int]]] = {}
         self._arrays: dict[int, list[tuple[int, int, object]]] = {}
 
     def _members(self, start: int) -> list[_Raw]:
@@ -210,10 +210,11 @@ class _JsonMap:
             self._objects[start] = members
         return self._objects[start]
 
-    def _places(self, start: int) -> dict[str, tuple[int, int]]:
-        """key -> (key offset, value offset) of the object at `start` (the later of repeated keys)."""
+    def _places(self, start: int) -> dict[str, tuple[int, int, int, int]]:
+        """key -> (key start, key end, value start, value end) of the object at `start` (the later of
+        repeated keys)."""
         if start not in self._keys:
-            self._keys[start] = {raw[0]: (raw[1], raw[3]) for raw in self._members(start)}
+            self._keys[start] = {raw[0]: raw[1:5] for raw in self._members(start)}
         return self._keys[start]
 
     def _items(self, start: int) -> list[tuple[int, int, object]]:
@@ -230,19 +231,25 @@ class _JsonMap:
             self._arrays[start] = items
         return self._arrays[start]
 
-    def locate(self, pointer: str, at_key: bool) -> Position | None:
-        """The (line, column) where the key or value at `pointer` starts."""
-        offset = self._offset(pointer, at_key)
-        if offset is None:
+    def place(self, pointer: str, at_key: bool) -> tuple[Position, Position] | None:
+        """The (line, column) where the key or value at `pointer` starts, and where it ends (just past its
+        last character): both from the one scan, so that no finding needs the spans to know its end."""
+        span = self._span(pointer, at_key)
+        if span is None:
             return None
+        return self._position(span[0]), self._position(max(span[1], span[0] + 1))
+
+    def _position(self, offset: int) -> Position:
         if self.line_starts is None:
             self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         line, column = offset_position(self.line_starts, offset)
         return line, column - self.origin if line == 1 else column
 
-    def _offset(self, pointer: str, at_key: bool) -> int | None:
+    def _span(self, pointer: str, at_key: bool) -> tuple[int, int] | None:
+        """Where the key or value at `pointer` starts and ends, as offsets into the text."""
         text = self.text
         offset = _skip(text, self.origin).end()
+        end = len(text.rstrip(" \t\n\r"))
         path = tokens(pointer)
         for position, token in enumerate(path):
             if text.startswith("{", offset):
@@ -250,13 +257,13 @@ class _JsonMap:
                 if found is None:
                     return None
                 if at_key and position == len(path) - 1:
-                    return found[0]
-                offset = found[1]
+                    return found[0], found[1]
+                offset, end = found[2], found[3]
             elif text.startswith("[", offset) and token.isdigit() and int(token) < len(self._items(offset)):
-                offset = self._items(offset)[int(token)][0]
+                offset, end, _value = self._items(offset)[int(token)]
             else:
                 return None
-        return offset
+        return offset, end
 
     # The spans fixes edit: nodes made from the same scans, on first use.
 
@@ -310,7 +317,7 @@ def _read_fast(text: str, origin: int = 0) -> Document | None:
     except (_Unsure, ValueError, RecursionError):
         return None
     source = _JsonMap(text, origin)
-    return Document(root, finder=source.locate, spans=source.spans)
+    return Document(root, finder=source.place, spans=source.spans)
 
 
 def read_json(text: str) -> Document | ParseFailure:
@@ -333,4 +340,4 @@ def read_json(text: str) -> Document | ParseFailure:
         line, column = reader.position(stop.offset)
         return ParseFailure(stop.message, line, column, stop.zh)
     source = _JsonMap(whole, origin)
-    return Document(root, duplicates=tuple(reader.duplicates), finder=source.locate, spans=source.spans)
+    return Document(root, duplicates=tuple(reader.duplicates), finder=source.place, spans=source.spans)

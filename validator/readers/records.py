@@ -19,6 +19,8 @@ MAX_DEPTH = 64
 MAX_NODES = 100_000
 
 Position = tuple[int, int]
+# Where a key or value starts, and where it ends (just past its last character) when the reader knows.
+Place = tuple[Position, Position | None]
 
 
 @attrs.frozen
@@ -55,9 +57,9 @@ class Document:
     `values` maps the JSON Pointer of every value to where it starts; `keys` maps the pointer of every
     object member to where its key starts (the YAML reader's, which places a value that came through an
     alias where the alias is written). Pointers spell keys as written. A place is a (line, column), or a
-    character offset into the text when `line_starts` is given. `finder` places a pointer on demand instead
-    (the JSON reader's source map, which walks only the objects asked for); `spans` gives the source map's
-    spans for fixes.
+    character offset into the text when `line_starts` is given. `finder` places a pointer on demand instead,
+    with where the key or value ends (the JSON reader's source map, which walks only the objects asked for);
+    `spans` gives the source map's spans for fixes.
     """
 
     root: object
@@ -65,8 +67,8 @@ class Document:
     keys: Mapping[str, Position | int] = attrs.field(factory=dict)
     duplicates: tuple[DuplicateKey, ...] = ()
     line_starts: Sequence[int] | None = None
-    # Finds a place on demand instead of the maps (the JSON reader's fast path).
-    finder: Callable[[str, bool], Position | None] | None = None
+    # Finds a place, start and end, on demand instead of the maps (the JSON reader's).
+    finder: Callable[[str, bool], tuple[Position, Position] | None] | None = None
     # YAML only: scalars loaders read differently (C06), and the text of plain scalars read as numbers (a
     # message can then show the number as written, to quote it).
     readings: tuple[YamlReading, ...] = ()
@@ -76,8 +78,18 @@ class Document:
 
     def locate(self, pointer: str, at_key: bool = False) -> Position | None:
         """The (line, column) of a key or value, or None when the document has no such place."""
+        placed = self.place(pointer, at_key)
+        return None if placed is None else placed[0]
+
+    def place(self, pointer: str, at_key: bool = False) -> Place | None:
+        """Where a key or value starts and, when the reader knows, where it ends (validator.core.ends
+        works out the others' ends from the source map); None when the document has no such place."""
         if self.finder is not None:
             return self.finder(pointer, at_key) or (self.finder(pointer, False) if at_key else None)
+        start = self._mapped(pointer, at_key)
+        return None if start is None else (start, None)
+
+    def _mapped(self, pointer: str, at_key: bool) -> Position | None:
         place = (self.keys if at_key else self.values).get(pointer)
         if place is None and at_key:
             place = self.values.get(pointer)
