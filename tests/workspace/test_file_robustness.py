@@ -240,3 +240,24 @@ def test_a_fifo_named_gitignore_does_not_hang_the_walk(tmp_path: Path, capsys: p
     finally:
         _release(fifo)
     assert capsys.readouterr().out == "1 file checked: 0 error(s), 0 warning(s), 0 info\n"
+
+
+def test_a_file_read_in_short_pieces_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """os.read may return fewer bytes than asked for: the reader asks again until the end of the file."""
+    from validator.workspace import files
+
+    text = b'{"name": "web-2026.11", "description": "' + b"x" * 500 + b'"}'
+    path = tmp_path / "request.json"
+    path.write_bytes(text)
+    real_read = os.read
+    monkeypatch.setattr(files.os, "read", lambda fd, size: real_read(fd, min(size, 7)))
+    assert files.read(str(path)) == text
+    assert files.read(str(path), max_bytes=100) == files.TooLarge(str(path), len(text), 100)
+
+
+def test_an_empty_file_reads_as_no_bytes(tmp_path: Path) -> None:
+    from validator.workspace import files
+
+    path = tmp_path / "empty.json"
+    path.write_bytes(b"")
+    assert files.read(str(path)) == b""

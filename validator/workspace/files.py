@@ -125,19 +125,35 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | TooLarge | Un
     except OSError as error:
         return Unreadable(path, error.strerror or str(error))
     try:
-        with open(fd, "rb") as handle:
+        try:
             # Ask for what the file holds (plus one, to see growth past the limit): asking for the limit
             # itself would allocate megabytes for every few-kilobyte request.
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read((min(size, max_bytes) if size else max_bytes) + 1)
+            size = os.fstat(fd).st_size
+            data = _read_upto(fd, (min(size, max_bytes) if size else max_bytes) + 1)
             if size and len(data) > size:  # it grew since fstat: read on, still up to the limit
-                data += handle.read(max_bytes + 1 - len(data))
+                data += _read_upto(fd, max_bytes + 1 - len(data))
             if len(data) > max_bytes:
-                size = os.fstat(handle.fileno()).st_size
+                size = os.fstat(fd).st_size
                 return TooLarge(path, max(size, len(data)), max_bytes)
             return data
+        finally:
+            os.close(fd)
     except OSError as error:
         return Unreadable(path, error.strerror or str(error))
+
+
+def _read_upto(fd: int, limit: int) -> bytes:
+    """Up to `limit` bytes from the descriptor, fewer only at the end of the file. Read with os.read, not
+    through a file object: a buffered reader costs more to set up than a request takes to read."""
+    chunks = []
+    got = 0
+    while got < limit:
+        chunk = os.read(fd, limit - got)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
 
 
 # Standard input is read in pieces of this size, so that a large input is never asked for in one go.
