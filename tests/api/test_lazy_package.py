@@ -45,3 +45,11 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
         validator.check_everything  # noqa: B018
     with pytest.raises(ImportError):
         exec("from validator import check_everything", {})
+
+
+def test_a_check_of_a_valid_request_does_not_load_difflib(tmp_path: Path) -> None:
+    """difflib suggests the nearest option or key; a run with neither a misspelt option nor an unknown key
+    does not pay for it."""
+    request = tmp_path / "r.json"
+    request.write_text('{"name": "web-image"}\n', encoding="utf-8")
+    assert "difflib" not in modules_after(f"from validator.cli.main import main\nmain(['check', {str(request)!r}])")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +35,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     if extras:
         command = _commands(top).get(getattr(args, "command", ""), top)
         options = [option for action in command._actions for option in action.option_strings]
+        import difflib  # only for an option the command does not have
+
         guesses = [difflib.get_close_matches(extra.split("=", 1)[0], options, n=1) for extra in extras]
         hint = next((f" (did you mean {guess[0]}?)" for guess in guesses if guess), "")
         named = " ".join(one_line(extra) for extra in extras)  # escaped as file names are: one safe line
