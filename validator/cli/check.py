@@ -202,7 +202,7 @@ def _check_everything(
             settings_for=resolver.for_path,
             force_exclude=args.force_exclude,
         )
-        own = {path: resolver.for_path(path) for path in gathered.files}
+        own = resolver.for_files(gathered.files)
         stdin_settings = resolver.for_path(args.stdin_filename) if args.stdin_filename else settings
     except config.ConfigError as exc:
         return f"bad configuration: {exc}"

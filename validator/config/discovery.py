@@ -87,6 +87,18 @@ class Resolver:
         absolute = os.path.abspath(path)
         return self.for_folder(absolute if os.path.isdir(absolute) else os.path.dirname(absolute))
 
+    def for_files(self, paths: Sequence[str]) -> dict[str, Settings]:
+        """The settings of each of `paths`, files a walk or the command line gave (no folder among them):
+        looked up once per folder, files of one folder sharing theirs."""
+        of_folder: dict[str, Settings] = {}
+        own = {}
+        for path in paths:
+            folder = os.path.dirname(path)
+            if folder not in of_folder:
+                of_folder[folder] = self.for_path(path)
+            own[path] = of_folder[folder]
+        return own
+
     def for_run(self, paths: Sequence[str]) -> Settings:
         """The settings of the run as a whole (its report language, the context files' size limit): those
         of the checked paths' common folder, as `find_config` finds them."""

@@ -80,19 +80,69 @@ def collect(
 def _walk(
     folder: str, exclude: tuple[str, ...], base: str | None, prune: Prune | None
 ) -> Iterator[str | Unreadable | Special]:
+    """The request files under `folder` in the order os.walk gives them (each folder's files, sorted, then
+    its sub-folders, sorted, depth first), told apart by the folder listing's own entry types: a regular
+    file costs no stat of its own (a link is still followed to what it names)."""
+
     def left_out(path: str, is_dir: bool) -> bool:
         return excluded(path, exclude, base) or (prune is not None and prune(path, is_dir))
 
     errors: list[OSError] = []
-    for root, dirs, files in os.walk(folder, onerror=errors.append):
-        dirs[:] = sorted(name for name in dirs if not left_out(os.path.join(root, name), True))
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            if name.lower().endswith(REQUEST_SUFFIXES) and not left_out(path, False):
+    pending = [folder]
+    while pending:
+        root = pending.pop()
+        listing = _listing(root, errors)
+        if listing is None:
+            continue
+        dirs, files = listing
+        for entry in sorted(files, key=_name):
+            path = os.path.join(root, entry.name)
+            if entry.name.lower().endswith(REQUEST_SUFFIXES) and not left_out(path, False):
                 # A FIFO would block the run and a device never end: only regular files are read.
-                yield path if os.path.isfile(path) else Special(path, "not a regular file")
+                yield path if _is_file(entry) else Special(path, "not a regular file")
+        # A link to a folder is listed (and may be left out) but not followed, as os.walk does: a link
+        # loop cannot trap the walk.
+        kept = [entry for entry in sorted(dirs, key=_name) if not left_out(os.path.join(root, entry.name), True)]
+        pending.extend(os.path.join(root, entry.name) for entry in reversed(kept) if not _is_link(entry))
     for error in errors:
         yield Unreadable(str(error.filename or folder), error.strerror or str(error))
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _listing(folder: str, errors: list[OSError]) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]] | None:
+    """A folder's entries as os.walk sorts them: folders (and links to folders), and everything else;
+    None, with the error noted, when the folder cannot be listed."""
+    dirs: list[os.DirEntry[str]] = []
+    files: list[os.DirEntry[str]] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                (dirs if is_dir else files).append(entry)
+    except OSError as error:
+        errors.append(error)
+        return None
+    return dirs, files
 
 
 def _open_regular(path: str) -> int:

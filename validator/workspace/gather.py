@@ -35,8 +35,9 @@ def unique(items: Iterable[str | Unreadable | Special]) -> list[str | Unreadable
     """Each path once, however many times it was given or met (`a.json ./a.json`, a file and its folder)."""
     seen: set[str] = set()
     kept = []
+    cwd = os.getcwd()  # abspath would ask for it again for every path
     for item in items:
-        key = os.path.abspath(item if isinstance(item, str) else item.path)
+        key = os.path.normpath(os.path.join(cwd, item if isinstance(item, str) else item.path))
         if key not in seen:
             seen.add(key)
             kept.append(item)
@@ -71,6 +72,8 @@ def gather(
     if only_requests:
         return Gathered(items, special, frozenset(), tuple(left_out))
     given = {os.path.abspath(path) for path in paths if not os.path.isdir(path)}
+    if not given:  # only folders were named: no file was named directly
+        return Gathered(items, special, frozenset(), tuple(left_out))
     named = frozenset(item for item in items if isinstance(item, str) and os.path.abspath(item) in given)
     return Gathered(items, special, named, tuple(left_out))
 
@@ -78,10 +81,15 @@ def gather(
 def _pruned_by(settings_for: Callable[[str], Settings]) -> Callable[[str, bool], bool]:
     """A walk's filter: hidden, git-ignored, or excluded by the configuration of the folder it is met in."""
 
+    of_folder: dict[str, Settings] = {}  # what a walk meets in one folder shares its settings
+
     def pruned(path: str, is_dir: bool) -> bool:
         if walk_filter.pruned(path, is_dir):
             return True
-        own = settings_for(os.path.dirname(os.path.abspath(path)))
+        folder = os.path.dirname(path)
+        own = of_folder.get(folder)
+        if own is None:
+            own = of_folder[folder] = settings_for(os.path.dirname(os.path.abspath(path)))
         return excluded(path, own.exclude, own.root)
 
     return pruned

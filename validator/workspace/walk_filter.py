@@ -52,13 +52,20 @@ def _ignore_files(top: str, folder: str) -> list[tuple[str, str]]:
     return pairs
 
 
+@functools.cache
+def _absolute(folder: str) -> str:
+    """A walked folder's absolute path, worked out once for all it holds (abspath asks for the working
+    folder each time)."""
+    return os.path.abspath(folder)
+
+
 def git_ignored(path: str, is_dir: bool) -> bool:
     """Whether git would ignore `path` (a file or folder met by a walk)."""
-    absolute = os.path.abspath(path)
-    folder = os.path.dirname(absolute)
+    folder = _absolute(os.path.dirname(path))
     top = _work_tree(folder)
     if top is None:
         return False
+    absolute = os.path.join(folder, os.path.basename(path))
     ignored = False
     for base, ignore_file in _ignore_files(top, folder):
         spec = _spec(ignore_file)
@@ -82,3 +89,4 @@ def forget() -> None:
     """Drop what earlier walks learnt: each run sees the ignore files as they are now."""
     _work_tree.cache_clear()
     _spec.cache_clear()
+    _absolute.cache_clear()
