@@ -46,3 +46,22 @@ def test_without_a_pool_each_file_is_still_checked_once(monkeypatch: pytest.Monk
 def test_below_the_pool_threshold_every_file_is_checked_here() -> None:
     files = [f"f{index}" for index in range(PARALLEL_MIN_FILES - 1)]
     assert {pid for _, pid in run_all(_where, files, jobs=2)} == {os.getpid()}
+
+
+class _Unpicklable:
+    """A check that cannot be pickled: a forked worker must get it without being sent it."""
+
+    def __call__(self, path: str) -> tuple[str, int]:
+        return path, os.getpid()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError("this check is not to be pickled")
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_forked_workers_are_handed_the_check_not_sent_it_with_each_batch() -> None:
+    files = [f"f{index:04d}" for index in range(1000)]  # ten batches of the largest size
+    outcomes = run_all(_Unpicklable(), files, jobs=2)
+    assert [path for path, _ in outcomes] == files
+    if (os.cpu_count() or 1) > 1:
+        assert {pid for _, pid in outcomes[1:]} - {os.getpid()}

@@ -7,13 +7,15 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 Outcome = TypeVar("Outcome")
 
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_MIN_FILES = 64
+# The most files sent to a worker at once: about 40 ms of checking (docs/performance.md).
+_BATCH = 100
 
 
 def workers(jobs: int, files: int) -> int:
@@ -50,8 +52,21 @@ def _release_results(results: object) -> None:
             close()
 
 
-def _check_all(check: Callable[[str], Outcome], paths: list[str]) -> list[Outcome]:
-    return [check(path) for path in paths]
+# A worker's check and the run's files, set once when it starts (handed over by fork, or pickled once per
+# worker where processes are spawned), so that a batch of work is sent as two numbers.
+_work: list[tuple[Callable[[str], object], list[str]]] = []
+
+
+def _start_worker(check: Callable[[str], object], files: list[str], *signal_args: int) -> None:
+    from validator.cli import signals
+
+    _work[:] = [(check, files)]
+    signals.start_worker(*signal_args)
+
+
+def _check_range(start: int, stop: int) -> list[object]:
+    check, files = _work[0]
+    return [check(path) for path in files[start:stop]]
 
 
 def run_all(check: Callable[[str], Outcome], files: list[str], jobs: int) -> list[Outcome]:
@@ -72,17 +87,24 @@ def run_all(check: Callable[[str], Outcome], files: list[str], jobs: int) -> lis
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     first, rest = check(files[0]), files[1:]
-    size = max(1, len(rest) // (jobs * 8))
-    chunks = [rest[start : start + size] for start in range(0, len(rest), size)]
+    # Batches small enough that the workers end together (the last batch is the one core's tail), large
+    # enough that sending them costs nothing next to checking them.
+    size = max(1, min(_BATCH, len(files) // (jobs * 8)))
+    batches = [(start, min(start + size, len(files))) for start in range(1, len(files), size)]
     try:
         watched, unwatched, close_pipe = signals.parent_pipe()
         try:
             pool = ProcessPoolExecutor(
                 max_workers=jobs,
                 mp_context=context,
-                initializer=signals.start_worker,
+                initializer=_start_worker,
                 # Only a forked worker inherits the pipe's ends; a spawned one goes without the watch.
-                initargs=(os.getpid(), *((watched, unwatched) if context.get_start_method() == "fork" else (-1, -1))),
+                initargs=(
+                    check,
+                    files,
+                    os.getpid(),
+                    *((watched, unwatched) if context.get_start_method() == "fork" else (-1, -1)),
+                ),
             )
             ended = True
             try:
@@ -90,10 +112,10 @@ def run_all(check: Callable[[str], Outcome], files: list[str], jobs: int) -> lis
                 # pool's thread then fails on them with a traceback of its own once the workers are stopped.
                 signals.blocking(signal.SIG_BLOCK)  # until the workers are forked and have their handlers
                 try:
-                    futures = [pool.submit(_check_all, check, chunk) for chunk in chunks]
+                    futures = [pool.submit(_check_range, start, stop) for start, stop in batches]
                 finally:
                     signals.blocking(signal.SIG_UNBLOCK)
-                outcomes = [first, *(outcome for future in futures for outcome in future.result())]
+                outcomes = [first, *(cast(Outcome, outcome) for future in futures for outcome in future.result())]
                 ended = False
             finally:
                 if ended:
