@@ -29,7 +29,7 @@ SCRIPT = textwrap.dedent(
 
     signals.on_termination()
     try:
-        parallel.run_all(check, [f"f{i:03d}" for i in range(200)], jobs=2)
+        parallel.run_all(check, [f"f{i:03d}" for i in range(parallel.PARALLEL_MIN_FILES + 10)], jobs=2)
     except signals.Terminated:
         print("terminated", flush=True)
     """

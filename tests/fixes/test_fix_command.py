@@ -345,9 +345,13 @@ def test_line_endings_and_byte_order_mark_survive(tmp_path: Path, capsys: pytest
 
 
 def test_many_files_are_fixed_in_parallel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    paths = [_write(tmp_path, f"image-{index:03}.yaml", MIXED) for index in range(70)]
+    from validator.cli.parallel import PARALLEL_MIN_FILES
+
+    files = PARALLEL_MIN_FILES + 6
+    paths = [_write(tmp_path, f"image-{index:03}.yaml", MIXED) for index in range(files)]
     assert main(["check", "--fix", "--jobs", "2", str(tmp_path)]) == 1
-    assert capsys.readouterr().out.splitlines()[-2] == "fixed 140 findings; 70 more fixable with --unsafe-fixes"
+    last = f"fixed {2 * files} findings; {files} more fixable with --unsafe-fixes"
+    assert capsys.readouterr().out.splitlines()[-2] == last
     assert all(path.read_text(encoding="utf-8") == SAFE_FIXED for path in paths)
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from tests.helpers import MIXED
 from validator.cli.main import main
+from validator.cli.parallel import PARALLEL_MIN_FILES
 from validator.output.formats import FORMATS
 
 CLEAN = "name: web\n"
@@ -47,7 +48,7 @@ def test_a_file_that_could_not_be_written_is_in_every_format(
 ) -> None:
     if jobs == "2" and (os.cpu_count() or 1) < 2:
         pytest.skip("needs two cores")
-    count = 80 if jobs == "2" else 2  # enough files for the pool
+    count = PARALLEL_MIN_FILES + 16 if jobs == "2" else 2  # enough files for the pool
     out = _report(fmt, _folder(tmp_path, count), jobs, monkeypatch, capsys)
     assert "locked.yaml" in out
     if fmt == "json":

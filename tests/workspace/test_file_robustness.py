@@ -136,8 +136,11 @@ def test_jobs_is_capped_at_cores_and_files(
 ) -> None:
     import concurrent.futures
 
-    for index in range(80):
-        (tmp_path / f"r{index:02}.json").write_text(BAD)
+    from validator.cli.parallel import PARALLEL_MIN_FILES
+
+    files = PARALLEL_MIN_FILES + 16
+    for index in range(files):
+        (tmp_path / f"r{index:03}.json").write_text(BAD)
     asked: list[int] = []
     real = concurrent.futures.ProcessPoolExecutor
 
@@ -149,7 +152,7 @@ def test_jobs_is_capped_at_cores_and_files(
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert main(["check", "--jobs", "100000", str(tmp_path)]) == 1
     assert asked == [2]
-    assert capsys.readouterr().out.splitlines()[-1].startswith("80 files checked: 80 error(s)")
+    assert capsys.readouterr().out.splitlines()[-1].startswith(f"{files} files checked: {files} error(s)")
 
 
 @pytest.mark.parametrize(

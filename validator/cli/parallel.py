@@ -12,8 +12,9 @@ from typing import TypeVar, cast
 Outcome = TypeVar("Outcome")
 
 
-# Below this many files a process pool costs more than it saves.
-PARALLEL_MIN_FILES = 64
+# Below this many files a process pool costs more than it saves: on the project's 2-core machine two
+# processes were slower at 100 and 200 files and faster from 400 (docs/performance.md, the pool table).
+PARALLEL_MIN_FILES = 256
 # The most files sent to a worker at once: about 40 ms of checking (docs/performance.md).
 _BATCH = 100
 
