@@ -4,6 +4,7 @@ for `./deploy/web.json` and its absolute path), absolute otherwise; and their SA
 
 from __future__ import annotations
 
+import functools
 import os
 from urllib.parse import quote
 
@@ -18,13 +19,18 @@ def _absolute(path: str, root: str) -> str:
     return os.path.normpath(os.path.join(root, path)).replace(os.sep, "/")
 
 
+@functools.lru_cache(maxsize=8)  # one root a run, asked for once per reported file
+def _base(root: str) -> str:
+    return _absolute(".", root).rstrip("/")
+
+
 def report_path(path: str, root: str | None) -> str:
     """`path` as reports show it: relative to `root` (the working folder) with forward slashes when inside
     it, else absolute; unchanged when there is no root or for standard input."""
     if root is None or path == STDIN:
         return path
     full = _absolute(path, root)
-    base = _absolute(".", root).rstrip("/")
+    base = _base(root)
     if full == base:
         return "."
     if full.startswith(base + "/"):
