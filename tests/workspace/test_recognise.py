@@ -222,3 +222,27 @@ def test_unparseable_requests_are_checked(name: str, text: str) -> None:
 def test_a_deeply_nested_unparseable_file_is_sketched_without_recursion() -> None:
     text = "[" * 100_000 + "]" * 99_999
     assert recognise_unparsed(text, "deep.json") is None
+
+
+def test_a_request_written_as_documented_is_recognised_without_a_near_miss_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import difflib
+
+    def refuse(*_args: object, **_kwargs: object) -> list[str]:
+        raise AssertionError("no near-miss search for documented keys")
+
+    monkeypatch.setattr(difflib, "get_close_matches", refuse)
+    for keys in (("name", "regionId", "instanceId", "dataDisks"), ("dataDisks", "description", "name")):
+        assert recognise(dict.fromkeys(keys, "x")) is None
+    with pytest.raises(AssertionError):
+        recognise({"nmea": "web", "regoinIdd": "cn-north-1"})  # misspelt: the search runs
+
+
+@given(st.lists(st.sampled_from([*TOP_KEYS, "nmae", "regoinId", "dataDisk", "version", "kind", "foo"]), max_size=5))
+def test_looking_for_exact_keys_first_decides_as_the_near_miss_search_alone(keys: list[str]) -> None:
+    from validator.workspace import recognise as module
+
+    document = dict.fromkeys(keys, "x")
+    assert module._any_near(set(document), module._STRONG) == any(module._near(key, module._STRONG) for key in document)
+    assert module._any_near(set(document), module._WEAK) == any(module._near(key, module._WEAK) for key in document)

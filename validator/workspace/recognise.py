@@ -61,6 +61,12 @@ def _near(key: str, known: Mapping[str, str]) -> bool:
     return bool(difflib.get_close_matches(folded, list(known), n=1, cutoff=_NEAR))
 
 
+def _any_near(keys: set[str], known: Mapping[str, str]) -> bool:
+    """Whether some key is one of `known` or a near miss of one: the exact matches are looked for first, so
+    that a request written as documented costs no difflib comparison."""
+    return any(_fold(key) in known for key in keys) or any(_near(key, known) for key in keys)
+
+
 def _keys(document: Mapping[object, object]) -> set[str]:
     # PyYAML reads a bare `on:` as the boolean true; a workflow's trigger key is still its name.
     return {"on" if key is True else str(key) for key in document}
@@ -237,7 +243,7 @@ def _holds_disk_entries(document: Mapping[object, object], keys: set[str]) -> bo
 def _request_shaped(item: Mapping[object, object]) -> bool:
     """An object with members only a request has (many formats list objects with a name)."""
     keys = _keys(item)
-    return any(_near(key, _STRONG) for key in keys) or _holds_disk_entries(item, keys)
+    return _any_near(keys, _STRONG) or _holds_disk_entries(item, keys)
 
 
 def _request_at_top(keys: set[str]) -> bool:
@@ -269,12 +275,12 @@ def recognise(root: object, filename: str | None = None) -> NotRequest | None:
     answer = _describe_answer(root, keys)
     if answer is not None and not _request_at_top(keys):
         return answer
-    if any(_near(key, _STRONG) for key in keys):
+    if _any_near(keys, _STRONG):
         return None
     other = _other_format(root, keys) or _by_name(filename)
     if other is not None:
         return other
-    if any(_near(key, _WEAK) for key in keys) or _holds_disk_entries(root, keys):
+    if _any_near(keys, _WEAK) or _holds_disk_entries(root, keys):
         return None
     if not keys:
         return NotRequest("an empty object: no createImage member", identified=False)
