@@ -35,9 +35,8 @@ def unique(items: Iterable[str | Unreadable | Special]) -> list[str | Unreadable
     """Each path once, however many times it was given or met (`a.json ./a.json`, a file and its folder)."""
     seen: set[str] = set()
     kept = []
-    cwd = os.getcwd()  # abspath would ask for it again for every path
     for item in items:
-        key = os.path.normpath(os.path.join(cwd, item if isinstance(item, str) else item.path))
+        key = os.path.abspath(item if isinstance(item, str) else item.path)
         if key not in seen:
             seen.add(key)
             kept.append(item)
