@@ -1,7 +1,5 @@
 """`python -m validator` runs the command line."""
 
-import sys
+from validator.cli.launch import run
 
-from validator.cli.main import main
-
-sys.exit(main())
+run()
