@@ -80,13 +80,14 @@ MIXED = (
 )
 
 
-def modules_after(code: str) -> set[str]:
-    """The modules a fresh interpreter has imported once it has run `code`."""
+def modules_after(code: str, cwd: Path | None = None) -> set[str]:
+    """The modules a fresh interpreter has imported once it has run `code` (in `cwd`)."""
     done = subprocess.run(
         [sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"],
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
+        cwd=cwd,
     )
     return set(done.stdout.split())

@@ -53,3 +53,31 @@ def test_a_check_of_a_valid_request_does_not_load_difflib(tmp_path: Path) -> Non
     request = tmp_path / "r.json"
     request.write_text('{"name": "web-image"}\n', encoding="utf-8")
     assert "difflib" not in modules_after(f"from validator.cli.main import main\nmain(['check', {str(request)!r}])")
+
+
+def test_the_configuration_scanner_loads_only_with_a_configuration_file(tmp_path: Path) -> None:
+    request = tmp_path / "r.json"
+    request.write_text('{"name": "web-image"}\n', encoding="utf-8")
+    run = f"from validator.cli.main import main\nmain(['check', {str(request)!r}])"
+    assert "validator.config.toml_bounds" not in modules_after(run, cwd=tmp_path)
+    (tmp_path / ".jdcloud-preflight.toml").write_text('lang = "en"\n', encoding="utf-8")
+    assert "validator.config.toml_bounds" in modules_after(run, cwd=tmp_path)
+
+
+def test_a_check_of_a_valid_request_compiles_none_of_the_escaping_patterns(tmp_path: Path) -> None:
+    """The output's escaping patterns are compiled when a report first needs one: a clean text report
+    needs none, a JUnit report the XML one."""
+    request = tmp_path / "r.json"
+    request.write_text('{"name": "web-image"}\n', encoding="utf-8")
+    count = "from validator import output\nprint('compiled', output._compiled.cache_info().currsize)"
+    run = f"from validator.cli.main import main\nmain(['check', {str(request)!r}])\n{count}"
+    assert "compiled 0" in _printed(run)
+    junit = f"from validator.cli.main import main\nmain(['check', '--format', 'junit', {str(request)!r}])\n{count}"
+    assert "compiled 0" not in _printed(junit)
+
+
+def _printed(code: str) -> str:
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60).stdout

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from validator.config import selection
-from validator.config.toml_bounds import MAX_CONFIG_BYTES, problem
 from validator.core.finding import UNSUPPRESSABLE_RULES, Severity
 from validator.core.policy import Policy
 from validator.rules import registry
@@ -69,6 +68,8 @@ def _holds_our_table(pyproject: Path, max_bytes: int) -> bool:
 def _bytes(path: Path, max_bytes: int) -> bytes:
     """A configuration file's bytes: a regular file, within the size limit of request files and of
     configurations (toml_bounds.py)."""
+    from validator.config.toml_bounds import MAX_CONFIG_BYTES  # only when there is a configuration file
+
     data = read(str(path), min(max_bytes, MAX_CONFIG_BYTES))
     if isinstance(data, Unreadable) and path.is_symlink() and not path.exists():
         raise ConfigError(f"{path}: cannot read: a symbolic link to a missing file")
@@ -81,6 +82,8 @@ def _bytes(path: Path, max_bytes: int) -> bytes:
 
 def _parse(path: Path, data: bytes) -> dict[str, Any]:
     import tomllib  # only when there is a configuration file
+
+    from validator.config.toml_bounds import problem
 
     try:
         text = data.decode("utf-8")

@@ -4,6 +4,7 @@ files are read by validator.workspace; messages are in English and carry the oth
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -104,12 +105,15 @@ def _plain_text(source: str | bytes) -> str | bytes | ParseFailure:
         )
 
 
-# A request given as text that is only a file name: check_create_image("requests/web.yaml").
-_PATH_LIKE = re.compile(r"(?:[A-Za-z]:)?[^\s{}\[\],:'\"]+\.(?:json|ya?ml)", re.IGNORECASE)
+# A request given as text that is only a file name: check_create_image("requests/web.yaml"). Compiled on
+# first use: the command line reads files, never such a text (docs/performance.md).
+@functools.cache
+def _path_like() -> re.Pattern[str]:
+    return re.compile(r"(?:[A-Za-z]:)?[^\s{}\[\],:'\"]+\.(?:json|ya?ml)", re.IGNORECASE)
 
 
 def _path_given_as_text(text: str) -> ParseFailure | None:
-    if not _PATH_LIKE.fullmatch(text.strip()):
+    if not _path_like().fullmatch(text.strip()):
         return None
     return ParseFailure(
         f"the request is the text {quote(text.strip())}, which looks like a file path, not a request: pass the "

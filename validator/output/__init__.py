@@ -8,6 +8,7 @@ a format is read line by line; they escape, never drop.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -33,13 +34,22 @@ def summary(results: Sequence[FileResult]) -> dict[str, int]:
     return counts
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"
 # Control characters, the characters str.splitlines() breaks on, and the bidirectional marks (LRM, RLM,
 # ALM), embeddings, overrides and isolates that can make a terminal show text other than what is there.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 # What XML 1.0 does not allow: the complement of its Char production, written as the few ranges it is
 # (a negated class of the allowed ranges takes milliseconds to compile, on every run).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
+
+
+# Each pattern is compiled when first used: a class of wide ranges takes a few hundred microseconds to
+# compile, and most runs use one of them or none (docs/performance.md).
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -56,17 +66,17 @@ def printable(text: str) -> str:
     """`text` with lone surrogates written as backslash escapes, so that it encodes as UTF-8."""
     if text.isascii():
         return text
-    return _SURROGATE.sub(lambda match: _escape_char(match.group()), text)
+    return _compiled(_SURROGATE).sub(lambda match: _escape_char(match.group()), text)
 
 
 def one_line(text: str) -> str:
     """`printable(text)` with control characters and line separators escaped: one line, safe on a terminal."""
-    return _CONTROL.sub(lambda match: _escape_char(match.group()), printable(text))
+    return _compiled(_CONTROL).sub(lambda match: _escape_char(match.group()), printable(text))
 
 
 def xml_text(text: str) -> str:
     """`printable(text)` with the characters XML 1.0 does not allow escaped."""
-    return _NOT_XML.sub(lambda match: _escape_char(match.group()), printable(text))
+    return _compiled(_NOT_XML).sub(lambda match: _escape_char(match.group()), printable(text))
 
 
 def json_text(text: str) -> str:
@@ -74,7 +84,7 @@ def json_text(text: str) -> str:
     (Outside strings JSON text holds no surrogate, so every one replaced is inside a string.)"""
     if text.isascii():
         return text
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _compiled(_SURROGATE).sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def fingerprint_key(*parts: str) -> bytes:

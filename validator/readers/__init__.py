@@ -13,6 +13,7 @@ sdk_objects.py plain values from dicts and the JD Cloud SDK's objects
 
 from __future__ import annotations
 
+import functools
 import re
 
 from validator.readers.decoding import decode
@@ -21,12 +22,17 @@ from validator.readers.records import MAX_DEPTH, Document, ParseFailure
 from validator.readers.sdk_objects import TooDeep, TooLarge, Unreadable, plain_request
 
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
 # The reference page shows a request as its path line and then the body; a file copied from it starts so.
-_REQUEST_LINE = re.compile(
-    r"[\ufeff \t\r\n]*(?P<line>(?:POST[ \t]+)?(?:https?://[^\s/]+)?(?P<path>/v1/regions/\S*:createImage))"
-    r"[ \t]*(?:\r?\n|$)",
-    re.IGNORECASE,
-)
+# Compiled on first use: only a text that starts as such a line can be one (docs/performance.md).
+@functools.cache
+def _request_line_pattern() -> re.Pattern[str]:
+    return re.compile(
+        r"[\ufeff \t\r\n]*(?P<line>(?:POST[ \t]+)?(?:https?://[^\s/]+)?(?P<path>/v1/regions/\S*:createImage))"
+        r"[ \t]*(?:\r?\n|$)",
+        re.IGNORECASE,
+    )
 
 
 def is_yaml(text: str, filename: str | None) -> bool:
@@ -39,7 +45,7 @@ def is_yaml(text: str, filename: str | None) -> bool:
 
 
 def _request_line(text: str) -> ParseFailure | None:
-    match = _REQUEST_LINE.match(text)
+    match = _request_line_pattern().match(text)
     if match is None:
         return None
     start = match.start("line")
