@@ -194,6 +194,13 @@ def test_findings_are_immutable_hashable_and_evolve() -> None:
     ]  # fmt: skip
 
 
+def test_every_member_of_a_finding_but_its_translations_is_in_the_json_report() -> None:
+    """The JSON report names a finding's members one by one: a member added to the record and not to the
+    report fails here."""
+    fields = {field.name for field in attrs.fields(Finding)}
+    assert set(Finding("C31", Severity.ERROR, "bad", "").to_dict()) == fields - {"text"}
+
+
 def test_runtime_dependencies_are_declared() -> None:
     import tomllib
 

@@ -120,22 +120,20 @@ class Finding:
         return (self.line or 0, self.column or 0, self.pointer, self.rule, self.message)
 
     def to_dict(self) -> dict[str, object]:
-        """The finding as the JSON report writes it (members in this order, the end beside the start)."""
-        # One level of attrs.asdict: the members that are records write themselves (a recursive asdict
-        # would walk every edit of a fix through a serializer: most of the JSON report's time).
-        members = attrs.asdict(self, recurse=False, filter=_reported)
-        members["severity"] = self.severity.label
-        members["api"] = None if self.api is None else self.api.to_dict()
-        members["fix"] = None if self.fix is None else self.fix.to_dict()
-        return {name: members[name] for name in _ORDER}
-
-
-# The members in the order the JSON report writes them, the end beside the start.
-_ORDER = ("rule", "severity", "message", "pointer", "line", "column", "end_line", "end_column", "api", "fix")
-
-
-def _reported(attribute: attrs.Attribute[object], _value: object) -> bool:
-    return attribute.name != "text"
+        """The finding as the JSON report writes it: its members named here, in this order, the end beside
+        the start (the report's format: members may be added, never renamed; docs/reports.md)."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.label,
+            "message": self.message,
+            "pointer": self.pointer,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "api": None if self.api is None else self.api.to_dict(),
+            "fix": None if self.fix is None else self.fix.to_dict(),
+        }
 
 
 def in_language(findings: tuple[Finding, ...], lang: str) -> tuple[Finding, ...]:
