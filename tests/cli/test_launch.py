@@ -160,3 +160,15 @@ def test_a_report_written_to_a_file_is_whole_when_the_process_leaves(tmp_path: P
     ended = _process("check", "--format", "sarif", "-o", "out.sarif", "r.json", cwd=tmp_path)
     assert ended.returncode == 1, ended.stderr
     assert json.loads((tmp_path / "out.sarif").read_text())["runs"][0]["results"]
+
+
+def test_a_fix_is_written_whole_and_leaves_no_temporary_file_when_the_process_leaves(tmp_path: Path) -> None:
+    request = {"name": "web", "dataDisks": [{"deviceName": "vdb", "noDevice": True, "autoDelete": True}]}
+    (tmp_path / "r.json").write_text(json.dumps(request, indent=2))
+    ended = _process("check", "--fix", "r.json", cwd=tmp_path)
+    assert ended.returncode == 0, ended.stderr
+    assert json.loads((tmp_path / "r.json").read_text()) == {
+        "name": "web",
+        "dataDisks": [{"deviceName": "vdb", "noDevice": True}],
+    }
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["r.json"]
